@@ -1,0 +1,134 @@
+//! Reading a JSON object field by field, so every error names its JSON path.
+//!
+//! serde's derive reports *what* is wrong but not *where*; OA integrators need
+//! `$.budget_yuan` or `$.data.documents[2]`. `ObjectReader` takes the known keys
+//! one at a time and hands back the unknown ones, which the project record keeps.
+
+use super::values::{kind_of, Date, Money};
+use crate::error::{Error, Result};
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+pub struct ObjectReader {
+    path: String,
+    map: Map<String, Value>,
+}
+
+/// Parses `value` as `T`, prefixing serde's message with `path`.
+pub fn parse_at<T: DeserializeOwned>(path: &str, value: Value) -> Result<T> {
+    serde_json::from_value(value).map_err(|e| Error::invalid(path, e.to_string()))
+}
+
+impl ObjectReader {
+    pub fn new(path: &str, value: Value) -> Result<ObjectReader> {
+        match value {
+            Value::Object(map) => Ok(ObjectReader {
+                path: path.to_string(),
+                map,
+            }),
+            other => Err(Error::invalid(
+                path,
+                format!("expected an object, got {}", kind_of(&other)),
+            )),
+        }
+    }
+
+    pub fn path_of(&self, key: &str) -> String {
+        format!("{}.{key}", self.path)
+    }
+
+    /// The raw value of `key`, if present and not null.
+    pub fn take(&mut self, key: &str) -> Option<Value> {
+        match self.map.remove(key) {
+            Some(Value::Null) | None => None,
+            Some(v) => Some(v),
+        }
+    }
+
+    pub fn opt<T: DeserializeOwned>(&mut self, key: &str) -> Result<Option<T>> {
+        let path = self.path_of(key);
+        self.take(key).map(|v| parse_at(&path, v)).transpose()
+    }
+
+    pub fn req<T: DeserializeOwned>(&mut self, key: &str) -> Result<T> {
+        let path = self.path_of(key);
+        match self.take(key) {
+            Some(v) => parse_at(&path, v),
+            None => Err(Error::invalid(path, "is required")),
+        }
+    }
+
+    /// A required non-empty string.
+    pub fn req_text(&mut self, key: &str) -> Result<String> {
+        let text: String = self.req(key)?;
+        if text.trim().is_empty() {
+            return Err(Error::invalid(self.path_of(key), "must not be empty"));
+        }
+        Ok(text)
+    }
+
+    pub fn bool_or(&mut self, key: &str, default: bool) -> Result<bool> {
+        Ok(self.opt(key)?.unwrap_or(default))
+    }
+
+    /// A list whose element errors carry their index: `$.funding[1]`.
+    pub fn list<T: DeserializeOwned>(&mut self, key: &str) -> Result<Vec<T>> {
+        let path = self.path_of(key);
+        match self.take(key) {
+            None => Ok(Vec::new()),
+            Some(Value::Array(items)) => items
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| parse_at(&format!("{path}[{i}]"), v))
+                .collect(),
+            Some(other) => Err(Error::invalid(
+                path,
+                format!("expected a list, got {}", kind_of(&other)),
+            )),
+        }
+    }
+
+    pub fn money(&mut self, key: &str) -> Result<Option<Money>> {
+        let path = self.path_of(key);
+        self.take(key)
+            .map(|v| Money::from_json(&v).map_err(|m| Error::invalid(&path, m)))
+            .transpose()
+    }
+
+    pub fn date(&mut self, key: &str) -> Result<Option<Date>> {
+        let path = self.path_of(key);
+        match self.take(key) {
+            None => Ok(None),
+            Some(Value::String(s)) => Date::parse(&s)
+                .map(Some)
+                .map_err(|m| Error::invalid(&path, m)),
+            Some(other) => Err(Error::invalid(
+                path,
+                format!("expected a date string YYYY-MM-DD, got {}", kind_of(&other)),
+            )),
+        }
+    }
+
+    pub fn req_date(&mut self, key: &str) -> Result<Date> {
+        let path = self.path_of(key);
+        self.date(key)?
+            .ok_or_else(|| Error::invalid(path, "is required (a date YYYY-MM-DD)"))
+    }
+
+    /// The keys nobody asked for.
+    pub fn rest(self) -> BTreeMap<String, Value> {
+        self.map.into_iter().collect()
+    }
+
+    /// Refuses unknown keys (engine config, where a typo must not pass silently).
+    pub fn deny_rest(self) -> Result<()> {
+        match self.map.keys().next() {
+            Some(key) => Err(Error::invalid(
+                format!("{}.{key}", self.path),
+                "is not a known key",
+            )),
+            None => Ok(()),
+        }
+    }
+}

@@ -1,0 +1,197 @@
+//! The two value types every document uses: exact money and calendar dates.
+//!
+//! Money is `rust_decimal::Decimal` in yuan, read exactly from a JSON string or
+//! number (serde_json's `arbitrary_precision` keeps a number's literal text, so no
+//! binary floating point is ever involved) and written as a string. Dates are
+//! ISO `YYYY-MM-DD`, strictly: `2025-2-3` and `2025-02-30` are refused.
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
+use std::fmt;
+use std::str::FromStr;
+
+/// An amount in yuan (元), exact, never negative.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Money(pub Decimal);
+
+impl Money {
+    pub const ZERO: Money = Money(Decimal::ZERO);
+
+    /// Reads money from its JSON form: a decimal string or a JSON number.
+    pub fn from_json(value: &Value) -> Result<Money, String> {
+        let text = match value {
+            Value::String(s) => s.trim().to_string(),
+            Value::Number(n) => n.to_string(),
+            other => {
+                return Err(format!(
+                    "expected an amount in yuan as a decimal string or number, got {}",
+                    kind_of(other)
+                ))
+            }
+        };
+        Money::parse(&text)
+    }
+
+    /// Parses `"4999999.99"`, `"5000000"`, `"5e6"` exactly.
+    pub fn parse(text: &str) -> Result<Money, String> {
+        let valid_chars = !text.is_empty()
+            && text
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'));
+        if !valid_chars {
+            return Err(format!("`{text}` is not a decimal amount in yuan"));
+        }
+        let parsed = if text.contains(['e', 'E']) {
+            Decimal::from_scientific(text)
+        } else {
+            Decimal::from_str_exact(text)
+        };
+        let amount = parsed.map_err(|_| {
+            format!(
+                "`{text}` is not an exact decimal amount in yuan (at most 28 significant digits)"
+            )
+        })?;
+        if amount.is_sign_negative() && !amount.is_zero() {
+            return Err(format!(
+                "amount `{text}` is negative; money must be zero or more"
+            ));
+        }
+        Ok(Money(amount.abs()))
+    }
+
+    /// `4,999,999.99` — grouped, two decimals, for messages.
+    pub fn display(self) -> String {
+        let rounded = self.0.round_dp(2);
+        let text = format!("{rounded:.2}");
+        let (int, frac) = text.split_once('.').unwrap_or((&text, "00"));
+        let mut grouped = String::new();
+        for (i, c) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(c);
+        }
+        format!("{grouped}.{frac}")
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0.to_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(d)?;
+        Money::from_json(&value).map_err(serde::de::Error::custom)
+    }
+}
+
+/// A calendar date, written `YYYY-MM-DD`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub NaiveDate);
+
+impl Date {
+    pub fn ymd(year: i32, month: u32, day: u32) -> Option<Date> {
+        NaiveDate::from_ymd_opt(year, month, day).map(Date)
+    }
+
+    /// Strict ISO date: exactly `YYYY-MM-DD`, and a day that exists.
+    pub fn parse(text: &str) -> Result<Date, String> {
+        let b = text.as_bytes();
+        let shape_ok = b.len() == 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && b.iter()
+                .enumerate()
+                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        if !shape_ok {
+            return Err(format!("`{text}` is not a date of the form YYYY-MM-DD"));
+        }
+        let year: i32 = text[0..4]
+            .parse()
+            .map_err(|_| format!("`{text}` has no valid year"))?;
+        let month: u32 = text[5..7]
+            .parse()
+            .map_err(|_| format!("`{text}` has no valid month"))?;
+        let day: u32 = text[8..10]
+            .parse()
+            .map_err(|_| format!("`{text}` has no valid day"))?;
+        NaiveDate::from_ymd_opt(year, month, day)
+            .map(Date)
+            .ok_or_else(|| format!("`{text}` is not a real calendar date"))
+    }
+
+    pub fn year(self) -> i32 {
+        self.0.year()
+    }
+
+    /// The same day `months` months later (clamped to the month's end: 01-31 + 1 month = 02-28/29).
+    pub fn plus_months(self, months: u32) -> Date {
+        self.0
+            .checked_add_months(chrono::Months::new(months))
+            .map(Date)
+            .unwrap_or(self)
+    }
+
+    pub fn succ(self) -> Date {
+        self.0.succ_opt().map(Date).unwrap_or(self)
+    }
+
+    /// Whole months from `self` to `later` (0 if `later` is earlier).
+    pub fn months_until(self, later: Date) -> u32 {
+        let mut months =
+            (later.0.year() - self.0.year()) * 12 + later.0.month() as i32 - self.0.month() as i32;
+        if later.0.day() < self.0.day() {
+            months -= 1;
+        }
+        months.max(0) as u32
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%d"))
+    }
+}
+
+impl FromStr for Date {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Date, String> {
+        Date::parse(s)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        Date::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+/// "a string", "a number" …: the JSON kind of a value, for error messages.
+pub fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}

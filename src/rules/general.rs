@@ -1,0 +1,218 @@
+//! Chapter 1 (general provisions), chapter 10 (entry into force) and the
+//! structural rules of the lifecycle: state, order of dates, role and unit.
+
+use super::{Ctx, Events, Hit, Rule, Stage};
+use crate::lifecycle::{role_permitted, state_problem, unit_matches, StateProblem, Transition};
+use crate::model::*;
+
+/// The date the measures entered into force (Art 47).
+pub fn in_force_from() -> Date {
+    Date::ymd(2024, 7, 1).expect("valid date")
+}
+
+pub const CALENDAR_YEAR_UNKNOWN: &str = "calendar.year_unknown";
+
+pub static RULES: &[Rule] = &[
+    Rule {
+        id: "art02.out_of_scope",
+        article: Some(2),
+        severity: Severity::Block,
+        title: "不属于本办法适用范围（涉密或无政府资金）",
+        title_en: "Outside the scope of the measures (classified, or no government funding)",
+        stage: Stage::Gate,
+        events: Events::Any,
+        check: true,
+        eval: out_of_scope,
+        deadlines: None,
+    },
+    Rule {
+        id: "art47.not_in_force",
+        article: Some(47),
+        severity: Severity::Info,
+        title: "事件早于本办法施行日期（2024年7月1日），仅按状态机判断",
+        title_en: "Event dated before the measures took effect (2024-07-01); judged by the state machine only",
+        stage: Stage::Gate,
+        events: Events::Any,
+        check: false,
+        eval: not_in_force,
+        deadlines: None,
+    },
+    Rule {
+        id: "lifecycle.date_out_of_order",
+        article: None,
+        severity: Severity::Block,
+        title: "事件日期早于上一事件",
+        title_en: "Event dated before the last recorded event",
+        stage: Stage::Gate,
+        events: Events::Any,
+        check: false,
+        eval: date_out_of_order,
+        deadlines: None,
+    },
+    Rule {
+        id: "lifecycle.invalid_transition",
+        article: None,
+        severity: Severity::Block,
+        title: "当前状态下不允许该事件",
+        title_en: "Event not allowed in the current state",
+        stage: Stage::Gate,
+        events: Events::Any,
+        check: false,
+        eval: invalid_transition,
+        deadlines: None,
+    },
+    Rule {
+        id: "auth.role_not_permitted",
+        article: None,
+        severity: Severity::Block,
+        title: "该角色无权执行此事件",
+        title_en: "This role may not perform the event",
+        stage: Stage::Gate,
+        events: Events::Any,
+        check: false,
+        eval: role_not_permitted,
+        deadlines: None,
+    },
+    Rule {
+        id: "auth.unit_mismatch",
+        article: None,
+        severity: Severity::Block,
+        title: "操作单位不是本项目的建设单位（或牵头部门）",
+        title_en: "The acting unit is not the project's construction (or lead) unit",
+        stage: Stage::Gate,
+        events: Events::Any,
+        check: false,
+        eval: unit_mismatch,
+        deadlines: None,
+    },
+    Rule {
+        id: CALENDAR_YEAR_UNKNOWN,
+        article: None,
+        severity: Severity::Warning,
+        title: "期限计算涉及日历未收录的年份，按周一至周五为工作日推算",
+        title_en: "A deadline depends on a year the calendar does not know; Monday to Friday assumed working days",
+        stage: Stage::Content,
+        events: Events::None,
+        check: false,
+        // Raised by the engine whenever a rule's deadline used an unknown year.
+        eval: |_| Vec::new(),
+        deadlines: None,
+    },
+];
+
+// Art 2: 本办法适用于非涉密政务信息系统 … 由政府投资建设 … 或需要政府资金运行维护的.
+fn out_of_scope(ctx: &Ctx) -> Vec<Hit> {
+    let a = ctx.attrs();
+    if a.classified {
+        return vec![Hit::new(
+            "该项目为涉密信息系统，不适用本办法（第二条仅适用于非涉密政务信息系统），请按涉密信息系统管理规定办理。",
+            "The project is a classified system; the measures apply only to non-classified government systems (Art 2). Handle it under the rules for classified systems.",
+        )];
+    }
+    if a.funding.is_empty() {
+        return vec![Hit::new(
+            "项目未申报任何政府资金来源（政府投资、政企联合、专项债券、购买服务或政府资金运维），不属于本办法适用范围（第二条）。",
+            "The project declares no government funding (investment, joint build, special bond, service purchase or government-funded O&M), so it is outside the measures' scope (Art 2).",
+        )];
+    }
+    Vec::new()
+}
+
+// Art 47: 本办法自2024年7月1日起施行.
+fn not_in_force(ctx: &Ctx) -> Vec<Hit> {
+    match ctx.event {
+        Some(e) if e.date < in_force_from() => vec![Hit::new(
+            format!("事件日期 {} 早于本办法施行日期 2024-07-01，仅按生命周期状态判断，不适用内容规则。", e.date),
+            format!("The event date {} is before the measures took effect on 2024-07-01; it is judged by the lifecycle only, without content rules.", e.date),
+        )],
+        _ => Vec::new(),
+    }
+}
+
+fn date_out_of_order(ctx: &Ctx) -> Vec<Hit> {
+    match (ctx.event, ctx.project.last_event_date()) {
+        (Some(e), Some(last)) if e.date < last => vec![Hit::new(
+            format!("事件日期 {} 早于上一条记录的日期 {}，事件须按发生顺序登记。", e.date, last),
+            format!("The event date {} is before the last recorded event ({}); events must be recorded in the order they happened.", e.date, last),
+        )],
+        _ => Vec::new(),
+    }
+}
+
+fn invalid_transition(ctx: &Ctx) -> Vec<Hit> {
+    let Some(e) = ctx.event else {
+        return Vec::new();
+    };
+    let state = ctx.project.state;
+    // Art 44 and Art 22 explain construction and budgeting before 立项 more precisely.
+    if state.is_before_approval()
+        && (e.kind.is_construction() || e.kind == EventType::ApproveBudget)
+    {
+        return Vec::new();
+    }
+    match state_problem(ctx.project, e.kind) {
+        Some(StateProblem::NotFromState) => {
+            let from = Transition::of(e.kind).from_names().join(", ");
+            vec![Hit::new(
+                format!("项目当前状态为“{}”（{}），不能执行“{}”（{}）；该事件只能在以下状态执行：{}。", state.zh(), state, e.kind.zh(), e.kind, from),
+                format!("The project is in state `{state}`; `{}` is only allowed from: {from}.", e.kind),
+            )]
+        }
+        Some(StateProblem::NotEmergency) => vec![Hit::new(
+            "只有因突发性或临时性工作要求急需追加的项目（第十七条）可以不经需求评审直接提交技术评审；本项目未标记为 emergency。",
+            "Only an emergency project (Art 17) may go to technical review without demand review; this project is not marked `emergency`.",
+        )],
+        Some(StateProblem::NotHigherLevel) | None => Vec::new(),
+    }
+}
+
+fn role_not_permitted(ctx: &Ctx) -> Vec<Hit> {
+    let Some(e) = ctx.event else {
+        return Vec::new();
+    };
+    // Art 16 decides who may approve (立项).
+    if e.kind == EventType::Approve || role_permitted(e) {
+        return Vec::new();
+    }
+    let roles = Transition::of(e.kind).roles;
+    let zh: Vec<&str> = roles.iter().map(|r| r.zh()).collect();
+    let en: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+    let delegated_note = if e.kind == EventType::PassFinalAcceptance
+        && e.actor.role == Role::ConstructionUnit
+    {
+        ("（项目建设单位仅在受委托组织竣工验收时可执行，须 data.delegated 为 true，第三十四条）", " (a construction unit only when delegated to organise it, data.delegated = true, Art 34)")
+    } else {
+        ("", "")
+    };
+    vec![Hit::new(
+        format!(
+            "{}无权执行“{}”；可执行的角色：{}{}。",
+            e.actor.role.zh(),
+            e.kind.zh(),
+            zh.join("、"),
+            delegated_note.0
+        ),
+        format!(
+            "Role `{}` may not perform `{}`; permitted: {}{}.",
+            e.actor.role,
+            e.kind,
+            en.join(", "),
+            delegated_note.1
+        ),
+    )]
+}
+
+fn unit_mismatch(ctx: &Ctx) -> Vec<Hit> {
+    let Some(e) = ctx.event else {
+        return Vec::new();
+    };
+    if unit_matches(ctx.attrs(), &e.actor) {
+        return Vec::new();
+    }
+    let expected = ctx.attrs().acting_unit();
+    let actual = e.actor.unit.as_deref().unwrap_or("（未填写）");
+    vec![Hit::new(
+        format!("操作单位“{actual}”不是本项目的建设单位（或跨部门项目的牵头部门）“{expected}”，无权代表本项目执行“{}”。", e.kind.zh()),
+        format!("The acting unit \"{actual}\" is not this project's construction unit (or lead department) \"{expected}\", so it may not perform `{}`.", e.kind),
+    )]
+}

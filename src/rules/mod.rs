@@ -1,0 +1,324 @@
+//! The rule catalogue: every obligation of the measures a machine can check.
+//!
+//! A rule is a small named unit: its id, article, severity, the events (and
+//! whether `check`) it applies to, titles in zh-CN and en, and a function from
+//! the context to what it found. Each chapter of the measures has its own file
+//! with a `RULES` array; `catalogue()` joins them in order, and that order is
+//! the order of findings. Adding a rule touches one chapter file.
+
+mod acceptance;
+mod approval;
+mod budget;
+mod general;
+mod implementation;
+mod procurement;
+mod review;
+mod security;
+mod supervision;
+
+use crate::calendar::Calendar;
+use crate::model::*;
+use once_cell::sync::Lazy;
+use serde::Serialize;
+use std::cell::Cell;
+use std::collections::BTreeMap;
+
+pub use general::{in_force_from, CALENDAR_YEAR_UNKNOWN};
+
+/// Whether a rule is decided before the event is considered at all (state,
+/// role, scope, baseline), or judges the event's content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// Structural: any block here refuses the event and content rules are not run.
+    Gate,
+    /// What the measures say about the event's content.
+    Content,
+}
+
+/// The events a rule applies to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Events {
+    None,
+    Any,
+    Only(&'static [EventType]),
+}
+
+impl Events {
+    pub fn includes(self, event: EventType) -> bool {
+        match self {
+            Events::None => false,
+            Events::Any => true,
+            Events::Only(list) => list.contains(&event),
+        }
+    }
+}
+
+/// One rule of the catalogue.
+pub struct Rule {
+    pub id: &'static str,
+    pub article: Option<u8>,
+    pub severity: Severity,
+    pub title: &'static str,
+    pub title_en: &'static str,
+    pub stage: Stage,
+    pub events: Events,
+    /// Whether `check` evaluates the rule on the current state.
+    pub check: bool,
+    /// What the rule found in this context (empty: nothing to report).
+    pub eval: fn(&Ctx) -> Vec<Hit>,
+    /// Upcoming obligations the rule tracks, for `check`'s `deadlines`.
+    pub deadlines: Option<fn(&Ctx) -> Vec<Due>>,
+}
+
+impl Rule {
+    pub fn applies_to_event(&self, event: EventType) -> bool {
+        self.events.includes(event)
+    }
+
+    /// The one place a finding is made from a rule and a hit.
+    pub fn finding(&self, hit: Hit, locale: Locale) -> Finding {
+        let message = match locale {
+            Locale::ZhCn => hit.zh,
+            Locale::En => hit.en.clone(),
+        };
+        Finding {
+            rule: self.id,
+            article: self.article,
+            severity: hit.severity.unwrap_or(self.severity),
+            citation: self.article.map(citation),
+            message,
+            message_en: hit.en,
+            due: hit.due,
+        }
+    }
+}
+
+/// What a rule found: its message in both languages, and a due date if any.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub zh: String,
+    pub en: String,
+    pub due: Option<Date>,
+    /// Overrides the rule's severity (e.g. Art 30's warranty note becomes `info` with a justification).
+    pub severity: Option<Severity>,
+}
+
+impl Hit {
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Hit {
+        Hit {
+            zh: zh.into(),
+            en: en.into(),
+            due: None,
+            severity: None,
+        }
+    }
+
+    pub fn due(mut self, due: Date) -> Hit {
+        self.due = Some(due);
+        self
+    }
+
+    pub fn severity(mut self, severity: Severity) -> Hit {
+        self.severity = Some(severity);
+        self
+    }
+}
+
+/// An obligation and when it falls due.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Due {
+    pub event: EventType,
+    pub date: Date,
+}
+
+/// Which language `message` uses (CONTRACT §2 `locale`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Locale {
+    #[serde(rename = "zh-CN")]
+    ZhCn,
+    #[serde(rename = "en")]
+    En,
+}
+
+/// The engine settings rules may read.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub locale: Locale,
+    pub calendar: Calendar,
+    /// Months between periodic assessments (Art 38, 39), by kind.
+    pub periodic_months: BTreeMap<AssessmentKind, u32>,
+}
+
+impl Settings {
+    pub fn periodic_months(&self, kind: AssessmentKind) -> u32 {
+        self.periodic_months.get(&kind).copied().unwrap_or(12)
+    }
+}
+
+/// Everything a rule may look at.
+pub struct Ctx<'a> {
+    pub settings: &'a Settings,
+    /// The record before the event (or as it stands, for `check`).
+    pub project: &'a Project,
+    /// The event being applied; `None` in `check`.
+    pub event: Option<&'a Event>,
+    /// The reference date of `check`.
+    pub as_of: Option<Date>,
+    calendar_unknown: Cell<bool>,
+}
+
+static NO_DATA: Lazy<EventData> = Lazy::new(EventData::default);
+
+impl<'a> Ctx<'a> {
+    pub fn for_event(settings: &'a Settings, project: &'a Project, event: &'a Event) -> Ctx<'a> {
+        Ctx {
+            settings,
+            project,
+            event: Some(event),
+            as_of: None,
+            calendar_unknown: Cell::new(false),
+        }
+    }
+
+    pub fn for_check(settings: &'a Settings, project: &'a Project, as_of: Option<Date>) -> Ctx<'a> {
+        Ctx {
+            settings,
+            project,
+            event: None,
+            as_of,
+            calendar_unknown: Cell::new(false),
+        }
+    }
+
+    pub fn attrs(&self) -> &'a Attributes {
+        &self.project.attrs
+    }
+
+    /// The event's typed data (empty in `check`).
+    pub fn data(&self) -> &EventData {
+        self.event.map(|e| &e.data).unwrap_or(&NO_DATA)
+    }
+
+    pub fn event_type(&self) -> Option<EventType> {
+        self.event.map(|e| e.kind)
+    }
+
+    /// The date rules judge by: the event's date, or `as_of` in `check`.
+    pub fn today(&self) -> Option<Date> {
+        self.event.map(|e| e.date).or(self.as_of)
+    }
+
+    /// On file already, or filed with this event.
+    pub fn has_document(&self, kind: DocumentKind) -> bool {
+        self.project.has_document(kind)
+            || self.event.is_some_and(|e| e.data.documents.contains(&kind))
+    }
+
+    /// The `n`-th working day after `date` (Art 28; the day of the act is not
+    /// counted). Notes an unknown calendar year for `calendar.year_unknown`.
+    pub fn working_days_after(&self, date: Date, n: i32) -> Date {
+        let r = self.settings.calendar.add_working_days(date.0, n);
+        if !r.calendar_known {
+            self.calendar_unknown.set(true);
+        }
+        Date(r.date)
+    }
+
+    /// Whether a deadline computed in this context used a year the calendar does not know.
+    pub fn used_unknown_calendar(&self) -> bool {
+        self.calendar_unknown.get()
+    }
+}
+
+/// 《曲阜市政务信息化项目建设管理办法》第N条, with N in Chinese numerals.
+pub fn citation(article: u8) -> String {
+    format!(
+        "《曲阜市政务信息化项目建设管理办法》第{}条",
+        chinese_numeral(article)
+    )
+}
+
+/// 1 → 一, 10 → 十, 28 → 二十八, 40 → 四十 (articles run 1..=47).
+pub fn chinese_numeral(n: u8) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let (tens, ones) = (n / 10, n % 10);
+    let mut s = String::new();
+    match tens {
+        0 => {}
+        1 => s.push('十'),
+        t => {
+            s.push_str(DIGITS[t as usize]);
+            s.push('十');
+        }
+    }
+    if ones != 0 || n == 0 {
+        s.push_str(DIGITS[ones as usize]);
+    }
+    s
+}
+
+static CATALOGUE: Lazy<Vec<&'static Rule>> = Lazy::new(|| {
+    [
+        general::RULES,
+        review::RULES,
+        approval::RULES,
+        budget::RULES,
+        procurement::RULES,
+        implementation::RULES,
+        acceptance::RULES,
+        security::RULES,
+        supervision::RULES,
+    ]
+    .iter()
+    .flat_map(|chapter| chapter.iter())
+    .collect()
+});
+
+/// Every rule, in finding order.
+pub fn catalogue() -> &'static [&'static Rule] {
+    &CATALOGUE
+}
+
+pub fn find(id: &str) -> Option<&'static Rule> {
+    catalogue().iter().copied().find(|r| r.id == id)
+}
+
+/// One entry of `govit_rules` (CONTRACT §3).
+#[derive(Clone, Debug, Serialize)]
+pub struct RuleInfo {
+    pub rule: &'static str,
+    pub article: Option<u8>,
+    pub severity: Severity,
+    pub title: &'static str,
+    pub title_en: &'static str,
+    pub citation: Option<String>,
+    pub events: Vec<EventType>,
+    pub check: bool,
+}
+
+pub fn rule_infos() -> Vec<RuleInfo> {
+    catalogue()
+        .iter()
+        .map(|r| RuleInfo {
+            rule: r.id,
+            article: r.article,
+            severity: r.severity,
+            title: r.title,
+            title_en: r.title_en,
+            citation: r.article.map(citation),
+            events: match r.events {
+                Events::None => Vec::new(),
+                Events::Any => EventType::ALL.to_vec(),
+                Events::Only(list) => list.to_vec(),
+            },
+            check: r.check,
+        })
+        .collect()
+}
+
+/// Joins document labels for messages: (zh, en).
+pub fn document_list(kinds: &[DocumentKind]) -> (String, String) {
+    let zh: Vec<&str> = kinds.iter().map(|k| k.zh()).collect();
+    let en: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
+    (zh.join("、"), en.join(", "))
+}

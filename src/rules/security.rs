@@ -1,0 +1,5 @@
+//! (chapter rules: being written)
+
+use super::Rule;
+
+pub static RULES: &[Rule] = &[];
