@@ -15,7 +15,7 @@ VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
 ABI     := 1
 RELEASE := target/release
 
-.PHONY: all test deps release rust-test lint header-check c-test java-test dotnet-test install docs
+.PHONY: all test deps release rust-test lint header-check c-test java-test dotnet-test install install-files docs
 
 all: release
 
@@ -58,6 +58,11 @@ docs:
 	GOVIT_UPDATE_DOCS=1 $(CARGO) test --locked --test docs_in_sync
 
 install: release
+	$(MAKE) --no-print-directory install-files
+
+# What `install` copies, without building first (tests/c's install-check uses it:
+# it must not run cargo).
+install-files:
 	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) $(DESTDIR)$(LIBDIR)/pkgconfig
 	install -m 0755 $(RELEASE)/libgovit.so $(DESTDIR)$(LIBDIR)/libgovit.so.$(VERSION)
 	ln -sf libgovit.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libgovit.so.$(ABI)

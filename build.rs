@@ -1,5 +1,10 @@
 //! Generates `include/govit.h` from `src/ffi` with cbindgen, and gives the
 //! shared library its SONAME (`libgovit.so.1`, the ABI version).
+//!
+//! cbindgen reads `src/ffi/mod.rs` alone, not the whole crate: the header is the
+//! C boundary and nothing else, so a public constant added elsewhere in the crate
+//! (a limit, a rule id) can never leak into the C namespace without a `govit_`
+//! prefix or change the committed header by accident.
 
 use std::path::PathBuf;
 
@@ -19,8 +24,11 @@ fn main() {
     config.after_includes = Some(format!(
         "\n/** The library version this header belongs to; `govit_version()` returns the library's. */\n\
          #define GOVIT_VERSION \"{version}\"\n\
+         /** Major part of GOVIT_VERSION. */\n\
          #define GOVIT_VERSION_MAJOR {major}\n\
+         /** Minor part of GOVIT_VERSION. */\n\
          #define GOVIT_VERSION_MINOR {minor}\n\
+         /** Patch part of GOVIT_VERSION. */\n\
          #define GOVIT_VERSION_PATCH {patch}\n"
     ));
     config.header = Some(
@@ -28,7 +36,7 @@ fn main() {
             .to_string(),
     );
     let header = match cbindgen::Builder::new()
-        .with_crate(&crate_dir)
+        .with_src(crate_dir.join("src").join("ffi").join("mod.rs"))
         .with_config(config)
         .generate()
     {

@@ -20,8 +20,11 @@
 
 /** The library version this header belongs to; `govit_version()` returns the library's. */
 #define GOVIT_VERSION "0.1.0"
+/** Major part of GOVIT_VERSION. */
 #define GOVIT_VERSION_MAJOR 0
+/** Minor part of GOVIT_VERSION. */
 #define GOVIT_VERSION_MINOR 1
+/** Patch part of GOVIT_VERSION. */
 #define GOVIT_VERSION_PATCH 0
 
 
@@ -70,10 +73,9 @@ typedef enum govit_status {
 
 /**
  * An engine: immutable once made, safe to share between threads. Opaque to C.
+ * Made by `govit_engine_new`, freed by `govit_engine_free`.
  */
 typedef struct govit_engine govit_engine;
-
-
 
 #ifdef __cplusplus
 extern "C" {

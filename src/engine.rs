@@ -5,7 +5,7 @@
 
 use crate::calendar::{Calendar, YearRules, MAX_WORKING_DAYS};
 use crate::error::{Error, ErrorCode, Result};
-use crate::history::{self, attributes_digest, next_entry, VerifyReport};
+use crate::history::{self, VerifyReport};
 use crate::lifecycle::{self, apply_effects};
 use crate::model::reader::ObjectReader;
 use crate::model::*;
@@ -131,10 +131,15 @@ impl Engine {
     pub fn apply(&self, project: &Project, event: &Event) -> (ApplyResult, Option<Project>) {
         let ctx = Ctx::for_event(&self.settings, project, event);
         let applies = |r: &Rule| r.applies_to_event(event.kind);
-        let mut findings = self.evaluate(&ctx, Stage::Gate, applies);
+        // Art 47: before 2024-07-01 only the state machine judges: the structural
+        // rules (no article), the scope (Art 2, "on every event") and the Art 47 note.
+        // Gate rules of other articles (Art 16, 19, 22, 44 …) give way to the
+        // structural rules, which then judge those cases themselves.
+        let in_force = event.date >= rules::in_force_from();
+        let gate = |r: &Rule| applies(r) && (in_force || matches!(r.article, None | Some(2 | 47)));
+        let mut findings = self.evaluate(&ctx, Stage::Gate, gate);
         let refused_at_gate = findings.iter().any(Finding::is_blocking);
-        // Art 47: before 2024-07-01 only the state machine judges.
-        if !refused_at_gate && event.date >= rules::in_force_from() {
+        if !refused_at_gate && in_force {
             findings.extend(self.evaluate(&ctx, Stage::Content, applies));
         }
         self.note_unknown_calendar(&ctx, &mut findings);
@@ -150,15 +155,9 @@ impl Engine {
             return (result, None);
         }
         let mut next = project.clone();
-        let digest_before = attributes_digest(&project.attrs);
-        let snapshot_due = project.history.is_empty()
-            || project.kernel.attributes_digest.as_deref() != Some(digest_before.as_str());
-        let snapshot = snapshot_due.then(|| project.attrs.to_value());
         apply_effects(&mut next, event);
-        next.kernel.attributes_digest = Some(attributes_digest(&next.attrs));
         let ids = findings.iter().map(|f| f.rule.to_string()).collect();
-        let entry = next_entry(&project.history, event, next.state, ids, snapshot);
-        next.history.push(entry);
+        history::append(project, &mut next, event, ids);
         let result = ApplyResult {
             accepted: true,
             state_before,
@@ -204,7 +203,7 @@ impl Engine {
     }
 
     pub fn verify(&self, project: &Project) -> VerifyReport {
-        history::verify(project)
+        history::verify(project, self.settings.locale)
     }
 
     fn evaluate(&self, ctx: &Ctx, stage: Stage, applies: impl Fn(&Rule) -> bool) -> Vec<Finding> {
@@ -258,7 +257,11 @@ impl Engine {
     pub fn parse_check_options(&self, options_json: &str) -> Result<CheckOptions> {
         let mut r = ObjectReader::new("$", self.parse_json("the check options", options_json)?)?;
         let as_of = r.date("as_of")?;
-        let actor = r.opt::<Actor>("actor")?;
+        let actor_path = r.path_of("actor");
+        let actor = r
+            .take("actor")
+            .map(|v| Actor::from_value(&actor_path, v))
+            .transpose()?;
         r.deny_rest()?;
         Ok(CheckOptions { as_of, actor })
     }
@@ -285,8 +288,9 @@ impl Engine {
     }
 
     pub fn verify_json(&self, project_json: &str) -> Result<String> {
-        let project = self.parse_project(project_json)?;
-        Ok(to_json(&self.verify(&project)))
+        // Entries are read leniently: an unreadable entry is a problem to report, not an input error.
+        let value = self.parse_json("the project record", project_json)?;
+        Ok(to_json(&history::verify_value(value, self.settings.locale)?))
     }
 
     pub fn day_info_json(&self, date: &str) -> Result<String> {

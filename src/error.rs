@@ -64,7 +64,12 @@ impl Error {
     }
 
     pub fn json(input: &str, err: &serde_json::Error) -> Error {
-        let message = if err.is_eof() {
+        let message = if err.to_string().contains("recursion limit exceeded") {
+            format!(
+                "{input} nests deeper than the limit of {} levels ({err})",
+                crate::model::MAX_NESTING_DEPTH
+            )
+        } else if err.is_eof() {
             format!("{input} is not well-formed JSON: it ends too early ({err})")
         } else {
             format!("{input} is not well-formed JSON: {err}")

@@ -55,9 +55,17 @@ impl From<ErrorCode> for govit_status {
 }
 
 /// An engine: immutable once made, safe to share between threads. Opaque to C.
+/// Made by `govit_engine_new`, freed by `govit_engine_free`.
 pub struct govit_engine {
     engine: Engine,
 }
+
+// The header promises that one engine may be called from many threads at once:
+// fail the build, not the host, if a field ever stops being `Send + Sync`.
+const _: () = {
+    const fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<govit_engine>()
+};
 
 /// Writes `text` to `*out` as a newly allocated C string (if `out` is not NULL).
 unsafe fn write_out(out: *mut *mut c_char, text: String) {

@@ -348,6 +348,15 @@ pub fn role_permitted(event: &Event) -> bool {
     }
 }
 
+/// Whether `role` may perform `event` on a project with these attributes, as far as
+/// the record tells (delegation, which the event's data carries, is assumed possible).
+/// `approve` by the administrative approval bureau is only for projects attached to
+/// a construction project (Art 4, 16).
+pub fn role_may(event: EventType, role: Role, attrs: &Attributes) -> bool {
+    Transition::of(event).roles.contains(&role)
+        && !(event == E::Approve && role == R::AdminApproval && !attrs.attached_to_construction)
+}
+
 /// A construction unit acts only for its own project (or the lead department's, Art 15).
 pub fn unit_matches(attrs: &Attributes, actor: &Actor) -> bool {
     actor.role != R::ConstructionUnit || actor.unit.as_deref() == Some(attrs.acting_unit())
@@ -360,7 +369,7 @@ pub fn allowed_events(project: &Project, actor: Option<&Actor>) -> Vec<EventType
         .filter(|t| state_problem(project, t.event).is_none())
         .filter(|t| match actor {
             None => true,
-            Some(a) => t.roles.contains(&a.role) && unit_matches(&project.attrs, a),
+            Some(a) => role_may(t.event, a.role, &project.attrs) && unit_matches(&project.attrs, a),
         })
         .map(|t| t.event)
         .collect()

@@ -19,6 +19,20 @@ pub struct Actor {
     pub unit: Option<String>,
 }
 
+impl Actor {
+    /// Reads an actor (`{"role": …, "unit": …}`) at `path`; other keys are refused,
+    /// so a misspelt `unit` cannot pass silently. Used by events and `check` options.
+    pub fn from_value(path: &str, value: Value) -> Result<Actor> {
+        let mut a = ObjectReader::new(path, value)?;
+        let actor = Actor {
+            role: a.req("role")?,
+            unit: a.opt("unit")?,
+        };
+        a.deny_rest()?;
+        Ok(actor)
+    }
+}
+
 /// The known keys of `data`, typed. Absent keys are `None`/empty/false.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct EventData {
@@ -72,18 +86,10 @@ impl Event {
         let mut r = ObjectReader::new(path, value)?;
         let kind: EventType = r.req("type")?;
         let date = r.req_date("date")?;
-        let actor: Actor = {
-            let actor_path = r.path_of("actor");
-            let v = r
-                .take("actor")
-                .ok_or_else(|| Error::invalid(&actor_path, "is required"))?;
-            let mut a = ObjectReader::new(&actor_path, v)?;
-            let actor = Actor {
-                role: a.req("role")?,
-                unit: a.opt("unit")?,
-            };
-            a.deny_rest()?;
-            actor
+        let actor_path = r.path_of("actor");
+        let actor = match r.take("actor") {
+            Some(v) => Actor::from_value(&actor_path, v)?,
+            None => return Err(Error::invalid(&actor_path, "is required")),
         };
         let data_path = r.path_of("data");
         let data = match r.take("data") {

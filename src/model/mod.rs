@@ -3,6 +3,7 @@
 
 mod event;
 mod finding;
+mod limits;
 mod project;
 pub(crate) mod reader;
 mod values;
@@ -14,5 +15,6 @@ pub use project::{
     Attributes, BaselineValues, ContractInfo, KernelFields, PendingChange, Project,
     RectificationOrder, Sanction, ATTRIBUTE_KEYS, KERNEL_KEYS,
 };
+pub use limits::{MAX_HISTORY_ENTRIES, MAX_LIST_ITEMS, MAX_NESTING_DEPTH};
 pub use values::{kind_of, Date, Money};
 pub use vocab::*;

@@ -1,6 +1,7 @@
 //! The project record (CONTRACT §3): attributes the host declares, fields the
 //! kernel maintains, the history, and whatever keys the host keeps of its own.
 
+use super::limits::MAX_HISTORY_ENTRIES;
 use super::reader::{parse_at, ObjectReader};
 use super::values::{Date, Money};
 use super::vocab::*;
@@ -387,6 +388,12 @@ impl Project {
         let kernel: KernelFields = parse_at("$", Value::Object(kernel_map))?;
         let history = match r.take("history") {
             None => Vec::new(),
+            Some(Value::Array(items)) if items.len() > MAX_HISTORY_ENTRIES => {
+                return Err(Error::invalid(
+                    "$.history",
+                    format!("has {} entries, over the limit of {MAX_HISTORY_ENTRIES}", items.len()),
+                ))
+            }
             Some(Value::Array(items)) => items
                 .into_iter()
                 .enumerate()

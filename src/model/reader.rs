@@ -4,6 +4,7 @@
 //! `$.budget_yuan` or `$.data.documents[2]`. `ObjectReader` takes the known keys
 //! one at a time and hands back the unknown ones, which the project record keeps.
 
+use super::limits::MAX_LIST_ITEMS;
 use super::values::{kind_of, Date, Money};
 use crate::error::{Error, Result};
 use serde::de::DeserializeOwned;
@@ -77,6 +78,10 @@ impl ObjectReader {
         let path = self.path_of(key);
         match self.take(key) {
             None => Ok(Vec::new()),
+            Some(Value::Array(items)) if items.len() > MAX_LIST_ITEMS => Err(Error::invalid(
+                path,
+                format!("has {} items, over the limit of {MAX_LIST_ITEMS}", items.len()),
+            )),
             Some(Value::Array(items)) => items
                 .into_iter()
                 .enumerate()

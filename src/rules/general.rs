@@ -129,6 +129,13 @@ fn not_in_force(ctx: &Ctx) -> Vec<Hit> {
     }
 }
 
+/// Whether the measures were in force on the event's date (Art 47). Before that,
+/// the structural rules judge alone, including the cases that Art 16, 19, 22 and 44
+/// otherwise explain.
+fn in_force(e: &Event) -> bool {
+    e.date >= in_force_from()
+}
+
 fn date_out_of_order(ctx: &Ctx) -> Vec<Hit> {
     match (ctx.event, ctx.project.last_event_date()) {
         (Some(e), Some(last)) if e.date < last => vec![Hit::new(
@@ -144,8 +151,10 @@ fn invalid_transition(ctx: &Ctx) -> Vec<Hit> {
         return Vec::new();
     };
     let state = ctx.project.state;
-    // Art 44 and Art 22 explain construction and budgeting before 立项 more precisely.
-    if state.is_before_approval()
+    // Art 44 and Art 22 explain construction and budgeting before 立项 more precisely
+    // (once in force).
+    if in_force(e)
+        && state.is_before_approval()
         && (e.kind.is_construction() || e.kind == EventType::ApproveBudget)
     {
         return Vec::new();
@@ -162,6 +171,11 @@ fn invalid_transition(ctx: &Ctx) -> Vec<Hit> {
             "只有因突发性或临时性工作要求急需追加的项目（第十七条）可以不经需求评审直接提交技术评审；本项目未标记为 emergency。",
             "Only an emergency project (Art 17) may go to technical review without demand review; this project is not marked `emergency`.",
         )],
+        // Art 19's rule explains this once in force; before, the guard still holds.
+        Some(StateProblem::NotHigherLevel) if !in_force(e) => vec![Hit::new(
+            "项目未注明由国家有关部委或省有关厅局组织建设（higher_level 为空），不能备案入库。",
+            "The project does not state it is organised by a national ministry or provincial department (`higher_level` is null), so it cannot be filed into the library.",
+        )],
         Some(StateProblem::NotHigherLevel) | None => Vec::new(),
     }
 }
@@ -170,8 +184,8 @@ fn role_not_permitted(ctx: &Ctx) -> Vec<Hit> {
     let Some(e) = ctx.event else {
         return Vec::new();
     };
-    // Art 16 decides who may approve (立项).
-    if e.kind == EventType::Approve || role_permitted(e) {
+    // Art 16 decides who may approve (立项), once in force; before, the table's roles.
+    if (e.kind == EventType::Approve && in_force(e)) || role_permitted(e) {
         return Vec::new();
     }
     let roles = Transition::of(e.kind).roles;

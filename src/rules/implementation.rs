@@ -1,21 +1,118 @@
 //! Chapter 6 (项目实施和变更管理, Art 31–33): implement what was approved; change only with approval.
 
+use super::procurement::stated;
 use super::{Ctx, Events, Hit, Rule, Stage};
 use crate::model::*;
 
-pub static RULES: &[Rule] = &[Rule {
-    id: "art33.major_change_unapproved",
-    article: Some(33),
-    severity: Severity::Block,
-    title: "建设目标、地点、预算、主要内容或进度未经批准发生变化",
-    title_en:
-        "Goals, location, budget, main content or schedule changed without an approved change",
-    stage: Stage::Gate,
-    events: Events::Any,
-    check: true,
-    eval: major_change_unapproved,
-    deadlines: None,
-}];
+pub static RULES: &[Rule] = &[
+    Rule {
+        id: "art32.responsible_person_missing",
+        article: Some(32),
+        severity: Severity::Block,
+        title: "未确定项目实施机构或项目责任人",
+        title_en: "No implementing agency or responsible person designated",
+        stage: Stage::Content,
+        events: Events::Only(&[EventType::StartImplementation]),
+        check: false,
+        eval: responsible_person_missing,
+        deadlines: None,
+    },
+    Rule {
+        id: "art33.major_change_unapproved",
+        article: Some(33),
+        severity: Severity::Block,
+        title: "建设目标、地点、预算、主要内容或进度未经批准发生变化",
+        title_en:
+            "Goals, location, budget, main content or schedule changed without an approved change",
+        stage: Stage::Gate,
+        events: Events::Any,
+        check: true,
+        eval: major_change_unapproved,
+        deadlines: None,
+    },
+    Rule {
+        id: "art33.budget_exceeded",
+        article: Some(33),
+        severity: Severity::Violation,
+        title: "支出或实际投资超过批复的项目预算",
+        title_en: "Spending or actual cost above the approved budget",
+        stage: Stage::Content,
+        events: Events::Only(&[EventType::ReportProgress, EventType::PassFinalAcceptance]),
+        check: false,
+        eval: budget_exceeded,
+        deadlines: None,
+    },
+];
+
+// Art 32: 项目建设单位应当经法定程序确定项目实施机构和项目责任人.
+fn responsible_person_missing(ctx: &Ctx) -> Vec<Hit> {
+    let d = ctx.data();
+    let mut zh = Vec::new();
+    let mut en = Vec::new();
+    if !stated(&d.implementing_agency) {
+        zh.push("项目实施机构（implementing_agency）");
+        en.push("implementing agency (`implementing_agency`)");
+    }
+    if !stated(&d.responsible_person) {
+        zh.push("项目责任人（responsible_person）");
+        en.push("responsible person (`responsible_person`)");
+    }
+    if zh.is_empty() {
+        return Vec::new();
+    }
+    vec![Hit::new(
+        format!(
+            "开始实施时未载明{}；项目建设单位应当经法定程序确定项目实施机构和项目责任人（第三十二条）。",
+            zh.join("和")
+        ),
+        format!(
+            "Implementation starts without a {}; the construction unit must designate the implementing agency and the responsible person by due process (Art 32).",
+            en.join(" or ")
+        ),
+    )]
+}
+
+// Art 31: 严格按照项目审批部门批复的建设方案和投资预算实施项目建设; Art 33: 项目预算发生较大变化的应事先
+// 提交调整申请; Art 25: 原则上超支不补. The budget is the approved baseline (it moves only with an
+// approved change); progress reports carry the cumulative amount spent.
+fn budget_exceeded(ctx: &Ctx) -> Vec<Hit> {
+    let Some(e) = ctx.event else {
+        return Vec::new();
+    };
+    let budget = ctx
+        .project
+        .kernel
+        .baseline
+        .as_ref()
+        .and_then(|b| b.budget_yuan)
+        .or(ctx.attrs().budget_yuan);
+    let Some(budget) = budget else {
+        return Vec::new();
+    };
+    let (amount, zh_what, en_what) = match e.kind {
+        EventType::ReportProgress => (e.data.spent_yuan, "累计已支出", "Cumulative spending"),
+        EventType::PassFinalAcceptance => (
+            e.data.actual_cost_yuan,
+            "竣工验收确认的实际投资",
+            "The actual cost at final acceptance",
+        ),
+        _ => (None, "", ""),
+    };
+    let Some(amount) = amount.filter(|a| *a > budget) else {
+        return Vec::new();
+    };
+    let excess = Money(amount.0 - budget.0);
+    vec![Hit::new(
+        format!(
+            "{zh_what} {} 元，超过批复的项目预算 {} 元，超出 {} 元；应严格按照批复的投资预算实施（第三十一条），预算确需调整的应事先提交调整申请、重新履行审批手续（第三十三条），超支原则上不补（第二十五条）。",
+            amount.display(), budget.display(), excess.display()
+        ),
+        format!(
+            "{en_what} of {} yuan exceeds the approved budget of {} yuan by {} yuan; the project must keep to the approved budget (Art 31), a budget change needs prior approval (Art 33), and overruns are in principle not funded (Art 25).",
+            amount.display(), budget.display(), excess.display()
+        ),
+    )]
+}
 
 // Art 33: 对于建设目标、建设地点、项目预算、主要建设内容和建设进度等发生较大变化的，项目建设单位应事先向
 // 项目审批部门提交调整申请，重新履行审批手续.

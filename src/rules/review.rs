@@ -1,5 +1,485 @@
-//! (chapter rules: being written)
+//! Chapter 2 (项目评审, Art 6–15): what a project must bring to demand review
+//! (`submit_demand`) and to technical review (`submit_technical`), and the
+//! priority categories Art 14 favours.
+//!
+//! Art 17's emergency route is judged here too: it is a condition of
+//! submitting to technical review straight from `draft`, and the measures
+//! (Art 17: 经技术评审后…开展立项) send that project through the same technical
+//! review as any other.
 
-use super::Rule;
+use super::{Ctx, Events, Hit, Rule, Stage};
+use crate::model::*;
+use rust_decimal::Decimal;
 
-pub static RULES: &[Rule] = &[];
+const DEMAND: Events = Events::Only(&[EventType::SubmitDemand]);
+const TECHNICAL: Events = Events::Only(&[EventType::SubmitTechnical]);
+
+pub static RULES: &[Rule] = &[
+    Rule {
+        id: "art06.demand_incomplete",
+        article: Some(6),
+        severity: Severity::Block,
+        title: "需求评审申报未明确建设依据、建设内容、建设目标或预算需求",
+        title_en: "Demand review submission lacks the basis, content, goals or budget",
+        stage: Stage::Content,
+        events: DEMAND,
+        check: false,
+        eval: demand_incomplete,
+        deadlines: None,
+    },
+    Rule {
+        id: "art08.party_committee_decision_missing",
+        article: Some(8),
+        severity: Severity::Block,
+        title: "建设需求未经部门（单位）党委（党组）会议集体研究",
+        title_en: "The demand was not collectively decided by the unit's Party committee (leading group)",
+        stage: Stage::Content,
+        events: DEMAND,
+        check: false,
+        eval: party_committee_decision_missing,
+        deadlines: None,
+    },
+    Rule {
+        id: "art15.joint_plan_missing",
+        article: Some(15),
+        severity: Severity::Block,
+        title: "跨部门共建共享项目未由牵头部门会同共建部门形成项目整体方案",
+        title_en: "A cross-department project lacks its lead department, co-building departments or overall plan",
+        stage: Stage::Content,
+        events: DEMAND,
+        check: false,
+        eval: joint_plan_missing,
+        deadlines: None,
+    },
+    Rule {
+        id: "art17.emergency_decision_missing",
+        article: Some(17),
+        severity: Severity::Block,
+        title: "急需追加项目未按市委、市政府决策程序办理",
+        title_en: "An emergency project has no decision of the municipal Party committee and government",
+        stage: Stage::Content,
+        events: TECHNICAL,
+        check: false,
+        eval: emergency_decision_missing,
+        deadlines: None,
+    },
+    Rule {
+        id: "art06.construction_plan_missing",
+        article: Some(6),
+        severity: Severity::Block,
+        title: "技术评审未提交项目建设方案",
+        title_en: "Technical review submitted without the construction plan",
+        stage: Stage::Content,
+        events: TECHNICAL,
+        check: false,
+        eval: construction_plan_missing,
+        deadlines: None,
+    },
+    Rule {
+        id: "art06.crypto_plan_missing",
+        article: Some(6),
+        severity: Severity::Block,
+        title: "技术评审未提交密码应用方案",
+        title_en: "Technical review submitted without the cryptography application plan",
+        stage: Stage::Content,
+        events: TECHNICAL,
+        check: false,
+        eval: crypto_plan_missing,
+        deadlines: None,
+    },
+    Rule {
+        id: "art06.feasibility_study_missing",
+        article: Some(6),
+        severity: Severity::Block,
+        title: "500万元及以上的重大项目未提供可行性研究报告",
+        title_en: "A major project of 5,000,000 yuan or more lacks a feasibility study",
+        stage: Stage::Content,
+        events: TECHNICAL,
+        check: false,
+        eval: feasibility_study_missing,
+        deadlines: None,
+    },
+    Rule {
+        id: "art07.secure_reliable_statement_missing",
+        article: Some(7),
+        severity: Severity::Block,
+        title: "未随建设方案提交产品安全可靠情况说明",
+        title_en: "No statement on the security and reliability of the products with the construction plan",
+        stage: Stage::Content,
+        events: TECHNICAL,
+        check: false,
+        eval: secure_reliable_statement_missing,
+        deadlines: None,
+    },
+    Rule {
+        id: "art09.off_cloud_security_responsibility",
+        article: Some(9),
+        severity: Severity::Block,
+        title: "未部署在政务云的系统未说明如何履行网络安全和数据保护主体责任",
+        title_en: "A system not on the government cloud does not state how it bears its security and data-protection responsibility",
+        stage: Stage::Content,
+        events: TECHNICAL,
+        check: false,
+        eval: off_cloud_security_responsibility,
+        deadlines: None,
+    },
+    Rule {
+        id: "art10.internal_platform",
+        article: Some(10),
+        severity: Severity::Block,
+        title: "对公服务系统未依托“山东通”平台建设",
+        title_en: "A system serving government staff is not built on the Shandong-Tong platform",
+        stage: Stage::Content,
+        events: TECHNICAL,
+        check: false,
+        eval: internal_platform,
+        deadlines: None,
+    },
+    Rule {
+        id: "art10.public_platform",
+        article: Some(10),
+        severity: Severity::Block,
+        title: "面向公众的业务系统未依托一体化在线政务服务平台和“爱山东”平台建设",
+        title_en: "A public-facing system is not built on both the integrated online service platform and Ai Shandong",
+        stage: Stage::Content,
+        events: TECHNICAL,
+        check: false,
+        eval: public_platform,
+        deadlines: None,
+    },
+    Rule {
+        id: "art11.shared_use_expected",
+        article: Some(11),
+        severity: Severity::Warning,
+        title: "指挥调度、态势运行、智能算法等应用项目应共享共用",
+        title_en: "Command-dispatch, situational-awareness and algorithm applications should be shared",
+        stage: Stage::Content,
+        events: TECHNICAL,
+        check: false,
+        eval: shared_use_expected,
+        deadlines: None,
+    },
+    Rule {
+        id: "art12.supervision_integration_missing",
+        article: Some(12),
+        severity: Severity::Block,
+        title: "执法监管业务系统未与省“互联网+监管”系统对接",
+        title_en: "A law-enforcement supervision system does not connect to the provincial Internet+Supervision system",
+        stage: Stage::Content,
+        events: TECHNICAL,
+        check: false,
+        eval: supervision_integration_missing,
+        deadlines: None,
+    },
+    Rule {
+        id: "art13.data_sharing_plan_missing",
+        article: Some(13),
+        severity: Severity::Block,
+        title: "未提交信息共享方案（数据共享开放、纳入一体化大数据平台县级节点）",
+        title_en: "No data-sharing plan (sharing and opening data, joining the county node of the big-data platform)",
+        stage: Stage::Content,
+        events: TECHNICAL,
+        check: false,
+        eval: data_sharing_plan_missing,
+        deadlines: None,
+    },
+    Rule {
+        id: "art14.priority_project",
+        article: Some(14),
+        severity: Severity::Info,
+        title: "属于优先支持的政务信息化项目",
+        title_en: "A project the measures support with priority",
+        stage: Stage::Content,
+        events: Events::None,
+        check: true,
+        eval: priority_project,
+        deadlines: None,
+    },
+];
+
+/// A declared text counts only if it says something.
+fn is_blank(text: &Option<String>) -> bool {
+    text.as_deref().map_or(true, |t| t.trim().is_empty())
+}
+
+/// One document the event must bring (or that must already be on file).
+fn require_document(ctx: &Ctx, kind: DocumentKind, why_zh: &str, why_en: &str) -> Vec<Hit> {
+    if ctx.has_document(kind) {
+        return Vec::new();
+    }
+    vec![Hit::new(
+        format!("未提交{}（{}）。{}", kind.zh(), kind, why_zh),
+        format!("No `{}` is on file or attached to the event. {}", kind, why_en),
+    )]
+}
+
+// Art 6: 需求评审。项目建设单位应当明确项目建设依据、建设内容、建设目标、预算需求，利用项目管理系统申报.
+fn demand_incomplete(ctx: &Ctx) -> Vec<Hit> {
+    let a = ctx.attrs();
+    let mut zh = Vec::new();
+    let mut en = Vec::new();
+    for (text, label_zh, key) in [
+        (&a.basis, "建设依据", "basis"),
+        (&a.content, "建设内容", "content"),
+        (&a.goals, "建设目标", "goals"),
+    ] {
+        if is_blank(text) {
+            zh.push(format!("{label_zh}（{key}）"));
+            en.push(key.to_string());
+        }
+    }
+    match a.budget_yuan {
+        None => {
+            zh.push("预算需求（budget_yuan，未填写）".to_string());
+            en.push("budget_yuan (not declared)".to_string());
+        }
+        Some(m) if m.0 <= Decimal::ZERO => {
+            zh.push(format!("预算需求（budget_yuan 为 {} 元，须大于零）", m.display()));
+            en.push(format!("budget_yuan (is {} yuan; must be more than zero)", m.display()));
+        }
+        Some(_) => {}
+    }
+    if zh.is_empty() {
+        return Vec::new();
+    }
+    vec![Hit::new(
+        format!("需求评审申报缺少：{}。项目建设单位应当明确项目建设依据、建设内容、建设目标和预算需求后申报（第六条）。", zh.join("、")),
+        format!("The demand review submission lacks: {}. The construction unit must state the basis, content, goals and budget of the project before submitting (Art 6).", en.join(", ")),
+    )]
+}
+
+// Art 8: 项目建设单位应经部门（单位）党委（党组）会议集体研究，统筹建设需求形成整体方案.
+fn party_committee_decision_missing(ctx: &Ctx) -> Vec<Hit> {
+    require_document(
+        ctx,
+        DocumentKind::PartyCommitteeDecision,
+        "建设需求应经部门（单位）党委（党组）会议集体研究、统筹形成整体方案后申报（第八条）。",
+        "The demand must be collectively decided by the unit's Party committee (leading group) and consolidated into one plan before it is submitted (Art 8).",
+    )
+}
+
+// Art 15: 跨部门、跨层级共建共享的项目，应由项目牵头部门会同共建部门形成项目整体方案，一体化推进实施.
+fn joint_plan_missing(ctx: &Ctx) -> Vec<Hit> {
+    let a = ctx.attrs();
+    if !a.cross_department {
+        return Vec::new();
+    }
+    let mut zh = Vec::new();
+    let mut en = Vec::new();
+    if is_blank(&a.lead_department) {
+        zh.push("牵头部门（lead_department）".to_string());
+        en.push("lead department (`lead_department`)".to_string());
+    }
+    if a.co_departments.iter().all(|d| d.trim().is_empty()) {
+        zh.push("共建部门（co_departments）".to_string());
+        en.push("co-building departments (`co_departments`)".to_string());
+    }
+    if !ctx.has_document(DocumentKind::OverallPlan) {
+        let kind = DocumentKind::OverallPlan;
+        zh.push(format!("{}（{}）", kind.zh(), kind));
+        en.push(format!("the overall plan (`{kind}`)"));
+    }
+    if zh.is_empty() {
+        return Vec::new();
+    }
+    vec![Hit::new(
+        format!("本项目为跨部门共建共享项目，缺少：{}。应由项目牵头部门会同共建部门形成项目整体方案，一体化推进实施（第十五条）。", zh.join("、")),
+        format!("This is a cross-department project and lacks: {}. The lead department must draw up an overall plan together with the co-building departments (Art 15).", en.join(", ")),
+    )]
+}
+
+// Art 17: 因突发性或临时性工作要求，急需申请追加的项目，项目建设单位应按照市委、市政府决策程序，经技术评审后根据本办法开展立项.
+fn emergency_decision_missing(ctx: &Ctx) -> Vec<Hit> {
+    // Only the emergency route (straight from `draft`, skipping demand review) rests on Art 17;
+    // a non-emergency project from `draft` is refused by `lifecycle.invalid_transition`.
+    if ctx.project.state != State::Draft || !ctx.attrs().emergency {
+        return Vec::new();
+    }
+    require_document(
+        ctx,
+        DocumentKind::MunicipalDecision,
+        "急需追加的项目不经需求评审直接提交技术评审，须按照市委、市政府决策程序办理并附决策文件（第十七条）。",
+        "An emergency project goes to technical review without demand review only under a decision of the municipal Party committee and government, which must be attached (`municipal_decision`, Art 17).",
+    )
+}
+
+// Art 6: 技术评审。项目建设单位应根据需求评审结果编制项目建设方案和密码应用方案…通过项目管理系统提交.
+fn construction_plan_missing(ctx: &Ctx) -> Vec<Hit> {
+    require_document(
+        ctx,
+        DocumentKind::ConstructionPlan,
+        "技术评审须提交根据需求评审结果编制的项目建设方案（第六条）。",
+        "Technical review requires the construction plan drawn up from the demand review's result (Art 6).",
+    )
+}
+
+// Art 6: 项目建设单位应根据需求评审结果编制项目建设方案和密码应用方案. Art 38: 同步规划…密码保障系统.
+fn crypto_plan_missing(ctx: &Ctx) -> Vec<Hit> {
+    require_document(
+        ctx,
+        DocumentKind::CryptoPlan,
+        "技术评审须同时提交密码应用方案（第六条；第三十八条要求密码保障系统同步规划）。",
+        "Technical review requires the cryptography application plan together with the construction plan (Art 6; Art 38 requires cryptography to be planned with the system).",
+    )
+}
+
+/// 500万元: the threshold of a major project (Art 6), in yuan.
+fn major_project_threshold() -> Decimal {
+    Decimal::from(5_000_000)
+}
+
+// Art 6: 500万元及以上的重大项目需提供可行性研究报告.
+fn feasibility_study_missing(ctx: &Ctx) -> Vec<Hit> {
+    // 及以上: the threshold itself is a major project. An undeclared budget decides nothing
+    // here; `art06.demand_incomplete` asks for it at demand review.
+    let Some(budget) = ctx.attrs().budget_yuan else {
+        return Vec::new();
+    };
+    let threshold = Money(major_project_threshold());
+    if budget < threshold || ctx.has_document(DocumentKind::FeasibilityStudy) {
+        return Vec::new();
+    }
+    let kind = DocumentKind::FeasibilityStudy;
+    vec![Hit::new(
+        format!("项目预算 {} 元，达到 {} 元（500万元）及以上，属于重大项目，技术评审须提供{}（{}），本次未提交（第六条）。", budget.display(), threshold.display(), kind.zh(), kind),
+        format!("The budget is {} yuan, at or above {} yuan (5 million): a major project, which must provide a feasibility study (`{kind}`) for technical review; none was filed (Art 6).", budget.display(), threshold.display()),
+    )]
+}
+
+// Art 7: 项目建设单位应对产品的安全可靠情况进行说明，和项目建设方案一并提交技术评审.
+fn secure_reliable_statement_missing(ctx: &Ctx) -> Vec<Hit> {
+    require_document(
+        ctx,
+        DocumentKind::SecureReliableStatement,
+        "项目建设应采用安全可靠的技术和产品，建设单位应对产品的安全可靠情况进行说明，和项目建设方案一并提交技术评审（第七条）。",
+        "The project must use secure and reliable technology and products, and the construction unit must describe their security and reliability together with the construction plan (Art 7).",
+    )
+}
+
+// Art 9: 对于未能部署在政务云的信息化系统，应当履行网络安全和数据保护主体责任.
+fn off_cloud_security_responsibility(ctx: &Ctx) -> Vec<Hit> {
+    if ctx.attrs().deploy_on_gov_cloud {
+        return Vec::new();
+    }
+    require_document(
+        ctx,
+        DocumentKind::SecurityResponsibilityStatement,
+        "本项目未部署在市政务云（deploy_on_gov_cloud 为 false），建设单位应当说明如何履行网络安全和数据保护主体责任（第九条）。",
+        "The system is not deployed on the municipal government cloud (`deploy_on_gov_cloud` is false), so the construction unit must state how it bears its network-security and data-protection responsibility (Art 9).",
+    )
+}
+
+// Art 10: 面向机关单位及公职人员的对公服务系统，应依托“山东通”平台进行建设.
+fn internal_platform(ctx: &Ctx) -> Vec<Hit> {
+    let a = ctx.attrs();
+    if a.audience != Some(Audience::Internal) || a.platforms.contains(&Platform::ShandongTong) {
+        return Vec::new();
+    }
+    let (zh, en) = platform_list(&a.platforms);
+    vec![Hit::new(
+        format!("本系统面向机关单位及公职人员（audience 为 internal），应依托{}（shandong_tong）建设；申报的平台：{}（第十条）。", Platform::ShandongTong.zh(), zh),
+        format!("The system serves government units and staff (`audience` internal), so it must be built on the Shandong-Tong platform (`shandong_tong`); declared platforms: {en} (Art 10)."),
+    )]
+}
+
+// Art 10: 面向公众提供公共服务的业务系统，应依托一体化在线政务服务平台和“爱山东”移动政务服务平台进行建设.
+fn public_platform(ctx: &Ctx) -> Vec<Hit> {
+    let a = ctx.attrs();
+    if a.audience != Some(Audience::Public) {
+        return Vec::new();
+    }
+    let missing: Vec<Platform> = [Platform::IntegratedOnlineService, Platform::AiShandong]
+        .into_iter()
+        .filter(|p| !a.platforms.contains(p))
+        .collect();
+    if missing.is_empty() {
+        return Vec::new();
+    }
+    let (missing_zh, missing_en) = platform_list(&missing);
+    let (declared_zh, declared_en) = platform_list(&a.platforms);
+    vec![Hit::new(
+        format!("本系统面向公众提供公共服务（audience 为 public），应依托一体化在线政务服务平台和“爱山东”移动政务服务平台建设；缺少：{missing_zh}；申报的平台：{declared_zh}（第十条）。"),
+        format!("The system serves the public (`audience` public), so it must be built on both the integrated online government service platform and the Ai Shandong mobile platform; missing: {missing_en}; declared platforms: {declared_en} (Art 10)."),
+    )]
+}
+
+fn platform_list(platforms: &[Platform]) -> (String, String) {
+    if platforms.is_empty() {
+        return ("无".to_string(), "none".to_string());
+    }
+    let zh: Vec<String> = platforms
+        .iter()
+        .map(|p| format!("{}（{}）", p.zh(), p))
+        .collect();
+    let en: Vec<&str> = platforms.iter().map(|p| p.as_str()).collect();
+    (zh.join("、"), en.join(", "))
+}
+
+// Art 11: 指挥调度、态势运行、智能算法等应用项目应共享共用.
+fn shared_use_expected(ctx: &Ctx) -> Vec<Hit> {
+    let a = ctx.attrs();
+    if a.shared_use {
+        return Vec::new();
+    }
+    let kinds: Vec<AppType> = a
+        .app_types
+        .iter()
+        .copied()
+        .filter(|t| {
+            matches!(
+                t,
+                AppType::CommandDispatch
+                    | AppType::SituationalAwareness
+                    | AppType::IntelligentAlgorithm
+            )
+        })
+        .collect();
+    if kinds.is_empty() {
+        return Vec::new();
+    }
+    let zh: Vec<&str> = kinds.iter().map(|t| t.zh()).collect();
+    let en: Vec<&str> = kinds.iter().map(|t| t.as_str()).collect();
+    vec![Hit::new(
+        format!("本项目属于{}类应用，但未声明共享共用（shared_use）。指挥调度、态势运行、智能算法等应用项目应共享共用（第十一条），请说明共享共用安排。", zh.join("、")),
+        format!("The project is a {} application but does not declare shared use (`shared_use`). Command-dispatch, situational-awareness and algorithm applications should be shared (Art 11); describe how it will be shared.", en.join(", ")),
+    )]
+}
+
+// Art 12: 执法监管业务系统应与省“互联网+监管”系统对接，及时推送监管数据.
+fn supervision_integration_missing(ctx: &Ctx) -> Vec<Hit> {
+    let a = ctx.attrs();
+    if !a.app_types.contains(&AppType::LawEnforcementSupervision)
+        || a.integrations.contains(&Integration::InternetPlusSupervision)
+    {
+        return Vec::new();
+    }
+    vec![Hit::new(
+        format!("本项目为执法监管业务系统（app_types 含 law_enforcement_supervision），未声明与{}对接（integrations 缺 internet_plus_supervision）。执法监管业务系统应与省“互联网+监管”系统对接，及时推送监管数据（第十二条）。", Integration::InternetPlusSupervision.zh()),
+        "The project is a law-enforcement supervision system (`app_types` includes law_enforcement_supervision) but does not declare the connection to the provincial Internet+Supervision system (`integrations` lacks internet_plus_supervision). Such systems must connect to it and push supervision data promptly (Art 12).",
+    )]
+}
+
+// Art 13: 项目建设单位应建立信息共享长效机制，确保实现数据共享开放有关要求，数据资源应纳入一体化大数据平台县级节点.
+fn data_sharing_plan_missing(ctx: &Ctx) -> Vec<Hit> {
+    require_document(
+        ctx,
+        DocumentKind::DataSharingPlan,
+        "项目建设单位应建立信息共享长效机制，确保实现数据共享开放要求，数据资源纳入一体化大数据平台县级节点（第十三条）。",
+        "The construction unit must set up a lasting data-sharing mechanism that meets the data sharing and opening requirements and puts the data into the county node of the integrated big-data platform (Art 13).",
+    )
+}
+
+// Art 14: 优先支持国家和省、市试点、民生保障、优化营商环境等相关政务信息化项目.
+fn priority_project(ctx: &Ctx) -> Vec<Hit> {
+    let a = ctx.attrs();
+    // A terminated project is no longer supported at all.
+    if a.priority_categories.is_empty() || ctx.project.state.is_terminal() {
+        return Vec::new();
+    }
+    let zh: Vec<&str> = a.priority_categories.iter().map(|c| c.zh()).collect();
+    let en: Vec<&str> = a.priority_categories.iter().map(|c| c.as_str()).collect();
+    vec![Hit::new(
+        format!("本项目属于优先支持类别：{}（第十四条：优先支持国家和省、市试点、民生保障、优化营商环境等相关政务信息化项目）。", zh.join("、")),
+        format!("The project is in a priority category: {} (Art 14: pilots, livelihood and business-environment projects are supported with priority).", en.join(", ")),
+    )]
+}

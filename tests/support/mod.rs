@@ -159,3 +159,91 @@ pub fn walk_to(engine: &Engine, state: &str) -> Value {
     assert_eq!(state, "operating", "state {state} is not on the standard path");
     project
 }
+
+/// Applies `events` to `project` in order, asserting each is accepted; returns the final record.
+pub fn apply_all(engine: &Engine, project: &Value, events: &[Value]) -> Value {
+    let mut p = project.clone();
+    for e in events {
+        p = apply_ok(engine, &p, e);
+    }
+    p
+}
+
+/// Like `walk_to`, but starting from `start` instead of `sample()`.
+pub fn walk_from_to(engine: &Engine, start: Value, state: &str) -> Value {
+    let mut project = start;
+    for (reached, event) in standard_path() {
+        project = apply_ok(engine, &project, &event);
+        if reached == state {
+            return project;
+        }
+    }
+    assert_eq!(state, "operating", "state {state} is not on the standard path");
+    project
+}
+
+/// The findings of a result with the given severity.
+pub fn findings_of<'a>(result: &'a Value, severity: &str) -> Vec<&'a Value> {
+    result["findings"].as_array().unwrap().iter().filter(|f| f["severity"] == severity).collect()
+}
+
+/// The first event of type `kind` on the standard path (panics if there is none).
+pub fn path_event(kind: &str) -> Value {
+    standard_path()
+        .into_iter()
+        .map(|(_, e)| e)
+        .find(|e| e["type"] == kind)
+        .unwrap_or_else(|| panic!("no `{kind}` on the standard path"))
+}
+
+/// Like `walk_to`, but from `start` (e.g. `sample_with(...)`) and leaving out the
+/// standard-path events whose type is in `skip`.
+pub fn walk_from(engine: &Engine, start: Value, state: &str, skip: &[&str]) -> Value {
+    let mut project = start;
+    for (reached, event) in standard_path() {
+        if skip.iter().any(|s| event["type"] == *s) {
+            continue;
+        }
+        project = apply_ok(engine, &project, &event);
+        if reached == state {
+            return project;
+        }
+    }
+    assert_eq!(state, "operating", "state {state} is not on the standard path");
+    project
+}
+
+/// `event` with the keys of `patch` replaced in its `data` (null removes a key).
+pub fn with_data(event: &Value, patch: Value) -> Value {
+    let mut e = event.clone();
+    merge(&mut e["data"], patch);
+    e
+}
+
+/// The findings of `rule` in a result.
+pub fn findings_for_rule<'a>(result: &'a Value, rule: &str) -> Vec<&'a Value> {
+    result["findings"].as_array().unwrap().iter().filter(|f| f["rule"] == rule).collect()
+}
+
+/// The record after the standard path up to, but not including, its first event of type `kind`.
+pub fn walk_until(engine: &Engine, kind: &str) -> Value {
+    let mut project = sample();
+    for (_, event) in standard_path() {
+        if event["type"] == kind {
+            return project;
+        }
+        project = apply_ok(engine, &project, &event);
+    }
+    panic!("no `{kind}` on the standard path")
+}
+
+/// The `deadlines` entries of a `check` result for `rule`, as (event, due) pairs.
+pub fn deadlines_for(result: &Value, rule: &str) -> Vec<(String, String)> {
+    result["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == rule)
+        .map(|d| (d["event"].as_str().unwrap().to_string(), d["due"].as_str().unwrap().to_string()))
+        .collect()
+}

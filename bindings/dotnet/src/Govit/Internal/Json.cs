@@ -1,0 +1,279 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace Govit.Internal
+{
+    /// <summary>
+    /// A small JSON reader, enough to read govit's error documents without a dependency
+    /// on a JSON library (none is part of .NET Standard 2.0). Objects become
+    /// <c>Dictionary&lt;string, object&gt;</c>, arrays <c>List&lt;object&gt;</c>, strings
+    /// <c>string</c>, numbers <see cref="JsonNumber"/> (exact text), true/false <c>bool</c>,
+    /// null <c>null</c>. Host applications should use their own JSON library.
+    /// </summary>
+    internal static class Json
+    {
+        private const int MaxDepth = 512;
+
+        internal sealed class JsonNumber
+        {
+            internal JsonNumber(string text) { Text = text; }
+
+            /// <summary>The number exactly as written.</summary>
+            public string Text { get; }
+
+            public decimal ToDecimal()
+            {
+                return decimal.Parse(Text, NumberStyles.Float, CultureInfo.InvariantCulture);
+            }
+
+            public override string ToString() { return Text; }
+        }
+
+        /// <summary>Parses one JSON document; throws <see cref="FormatException"/> if it is not well formed.</summary>
+        public static object Parse(string text)
+        {
+            if (text == null) throw new ArgumentNullException(nameof(text));
+            var p = new Parser(text);
+            p.SkipWs();
+            object v = p.Value(0);
+            p.SkipWs();
+            if (p.Pos != text.Length) throw p.Error("trailing characters");
+            return v;
+        }
+
+        /// <summary>
+        /// The exact text of member <paramref name="key"/> of the top-level object, or null if absent.
+        /// Lossless: the slice is the kernel's own output, byte for byte.
+        /// </summary>
+        public static string RawMember(string text, string key)
+        {
+            if (text == null) throw new ArgumentNullException(nameof(text));
+            var p = new Parser(text);
+            p.SkipWs();
+            p.Expect('{');
+            p.SkipWs();
+            if (p.Peek() == '}') return null;
+            while (true)
+            {
+                p.SkipWs();
+                string k = p.String();
+                p.SkipWs();
+                p.Expect(':');
+                p.SkipWs();
+                int start = p.Pos;
+                p.Value(1);
+                if (k == key) return text.Substring(start, p.Pos - start);
+                p.SkipWs();
+                if (p.Peek() == ',') { p.Pos++; continue; }
+                p.Expect('}');
+                return null;
+            }
+        }
+
+        /// <summary>A JSON string literal for <paramref name="s"/>.</summary>
+        public static string Quote(string s)
+        {
+            var sb = new StringBuilder(s.Length + 2);
+            sb.Append('"');
+            foreach (char c in s)
+            {
+                switch (c)
+                {
+                    case '"': sb.Append("\\\""); break;
+                    case '\\': sb.Append("\\\\"); break;
+                    case '\n': sb.Append("\\n"); break;
+                    case '\r': sb.Append("\\r"); break;
+                    case '\t': sb.Append("\\t"); break;
+                    case '\b': sb.Append("\\b"); break;
+                    case '\f': sb.Append("\\f"); break;
+                    default:
+                        if (c < 0x20) sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                        else sb.Append(c);
+                        break;
+                }
+            }
+            sb.Append('"');
+            return sb.ToString();
+        }
+
+        /// <summary>Follows a path of object keys (string) and array indexes (int); null if any step is missing.</summary>
+        public static object Get(object node, params object[] path)
+        {
+            foreach (object step in path)
+            {
+                if (step is string key)
+                {
+                    var o = node as Dictionary<string, object>;
+                    if (o == null || !o.TryGetValue(key, out node)) return null;
+                }
+                else
+                {
+                    var a = node as List<object>;
+                    int i = (int)step;
+                    if (a == null || i < 0 || i >= a.Count) return null;
+                    node = a[i];
+                }
+            }
+            return node;
+        }
+
+        private sealed class Parser
+        {
+            private readonly string _s;
+            internal int Pos;
+
+            internal Parser(string s) { _s = s; }
+
+            internal FormatException Error(string what)
+            {
+                return new FormatException("JSON: " + what + " at offset " + Pos.ToString(CultureInfo.InvariantCulture));
+            }
+
+            internal char Peek()
+            {
+                if (Pos >= _s.Length) throw Error("unexpected end");
+                return _s[Pos];
+            }
+
+            internal void Expect(char c)
+            {
+                if (Peek() != c) throw Error("expected '" + c + "'");
+                Pos++;
+            }
+
+            internal void SkipWs()
+            {
+                while (Pos < _s.Length)
+                {
+                    char c = _s[Pos];
+                    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') Pos++;
+                    else break;
+                }
+            }
+
+            internal object Value(int depth)
+            {
+                if (depth > MaxDepth) throw Error("nesting too deep");
+                char c = Peek();
+                switch (c)
+                {
+                    case '{': return Object(depth);
+                    case '[': return Array(depth);
+                    case '"': return String();
+                    case 't': Literal("true"); return true;
+                    case 'f': Literal("false"); return false;
+                    case 'n': Literal("null"); return null;
+                    default:
+                        if (c == '-' || (c >= '0' && c <= '9')) return Number();
+                        throw Error("unexpected character");
+                }
+            }
+
+            private void Literal(string word)
+            {
+                if (string.CompareOrdinal(_s, Pos, word, 0, word.Length) != 0) throw Error("bad literal");
+                Pos += word.Length;
+            }
+
+            private Dictionary<string, object> Object(int depth)
+            {
+                var o = new Dictionary<string, object>(StringComparer.Ordinal);
+                Expect('{');
+                SkipWs();
+                if (Peek() == '}') { Pos++; return o; }
+                while (true)
+                {
+                    SkipWs();
+                    string k = String();
+                    SkipWs();
+                    Expect(':');
+                    SkipWs();
+                    o[k] = Value(depth + 1);
+                    SkipWs();
+                    if (Peek() == ',') { Pos++; continue; }
+                    Expect('}');
+                    return o;
+                }
+            }
+
+            private List<object> Array(int depth)
+            {
+                var a = new List<object>();
+                Expect('[');
+                SkipWs();
+                if (Peek() == ']') { Pos++; return a; }
+                while (true)
+                {
+                    SkipWs();
+                    a.Add(Value(depth + 1));
+                    SkipWs();
+                    if (Peek() == ',') { Pos++; continue; }
+                    Expect(']');
+                    return a;
+                }
+            }
+
+            internal string String()
+            {
+                Expect('"');
+                var sb = new StringBuilder();
+                while (true)
+                {
+                    char c = Peek();
+                    Pos++;
+                    if (c == '"') return sb.ToString();
+                    if (c < 0x20) throw Error("control character in string");
+                    if (c != '\\') { sb.Append(c); continue; }
+                    char e = Peek();
+                    Pos++;
+                    switch (e)
+                    {
+                        case '"': sb.Append('"'); break;
+                        case '\\': sb.Append('\\'); break;
+                        case '/': sb.Append('/'); break;
+                        case 'b': sb.Append('\b'); break;
+                        case 'f': sb.Append('\f'); break;
+                        case 'n': sb.Append('\n'); break;
+                        case 'r': sb.Append('\r'); break;
+                        case 't': sb.Append('\t'); break;
+                        case 'u':
+                            if (Pos + 4 > _s.Length) throw Error("bad \\u escape");
+                            int code;
+                            if (!int.TryParse(_s.Substring(Pos, 4), NumberStyles.AllowHexSpecifier,
+                                              CultureInfo.InvariantCulture, out code))
+                                throw Error("bad \\u escape");
+                            Pos += 4;
+                            sb.Append((char)code);
+                            break;
+                        default: throw Error("bad escape");
+                    }
+                }
+            }
+
+            private JsonNumber Number()
+            {
+                int start = Pos;
+                if (_s[Pos] == '-') Pos++;
+                if (Pos < _s.Length && _s[Pos] == '0') Pos++;
+                else Digits();
+                if (Pos < _s.Length && _s[Pos] == '.') { Pos++; Digits(); }
+                if (Pos < _s.Length && (_s[Pos] == 'e' || _s[Pos] == 'E'))
+                {
+                    Pos++;
+                    if (Pos < _s.Length && (_s[Pos] == '+' || _s[Pos] == '-')) Pos++;
+                    Digits();
+                }
+                return new JsonNumber(_s.Substring(start, Pos - start));
+            }
+
+            private void Digits()
+            {
+                int start = Pos;
+                while (Pos < _s.Length && _s[Pos] >= '0' && _s[Pos] <= '9') Pos++;
+                if (Pos == start) throw Error("digit expected");
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using NUnit.Framework;
+using static Govit.Tests.TestData;
+
+namespace Govit.Tests
+{
+    /// <summary>
+    /// 100,000 calls must not grow the process: every native string is freed with
+    /// govit_string_free, error documents included. Resident memory (VmRSS from
+    /// /proc/self/status; the working set where there is no /proc) is measured after a
+    /// warm-up and after the calls, each time after a full garbage collection.
+    /// </summary>
+    [TestFixture]
+    public class MemoryTests
+    {
+        private const int WarmUpCalls = 10000;
+        private const int Calls = 100000;
+
+        // A leak of even the smallest result (a day_info document, ~90 bytes plus the
+        // allocator's header) on 1/8 of the calls would be over 1.1 MiB; a leak of the
+        // apply result (the whole record) would be tens of MiB.
+        private const long BoundBytes = 1L << 20; // 1 MiB over 100,000 calls: < 11 bytes per call
+
+        [Test]
+        public void HundredThousandCallsDoNotGrowTheProcess()
+        {
+            string project = Project();
+            string demand = SubmitDemand();
+            string options = "{\"as_of\":\"2025-06-30\",\"actor\":{\"role\":\"construction_unit\",\"unit\":\"曲阜市文化和旅游局\"}}";
+            using (var engine = new GovitEngine())
+            {
+                string applied = ApplyAccepted(engine, project, demand);
+                long resultBytes = 0;
+                Action<int> call = i =>
+                {
+                    string r;
+                    switch (i % 8)
+                    {
+                        case 0: r = engine.Check(project); break;
+                        case 1: r = engine.Apply(project, demand); break;
+                        case 2: r = engine.Verify(applied); break;
+                        case 3: r = engine.DayInfo("2025-10-01"); break;
+                        case 4: r = engine.AddWorkingDays("2025-09-26", 10); break;
+                        case 5: r = engine.Rules(); break;
+                        case 6:
+                            try
+                            {
+                                engine.DayInfo("2025-02-30");
+                                throw new AssertionException("expected an error");
+                            }
+                            catch (GovitException e)
+                            {
+                                r = e.ErrorJson;
+                            }
+                            break;
+                        default: r = engine.Check(project, options); break;
+                    }
+                    resultBytes += r.Length;
+                };
+
+                for (int i = 0; i < WarmUpCalls; i++) call(i);
+                long before = Resident();
+                long managedBefore = GC.GetTotalMemory(true);
+
+                resultBytes = 0;
+                var watch = Stopwatch.StartNew();
+                for (int i = 0; i < Calls; i++) call(i);
+                watch.Stop();
+
+                long after = Resident();
+                long managedAfter = GC.GetTotalMemory(true);
+                long growth = after - before;
+                Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
+                    "memory: {0:N0} calls in {1:0.0} s ({2:N0} calls/s), {3:N0} result chars; " +
+                    "resident {4:N0} KiB -> {5:N0} KiB (growth {6:N0} bytes, {7:0.00} bytes/call); " +
+                    "managed heap {8:N0} -> {9:N0} bytes; source: {10}",
+                    Calls, watch.Elapsed.TotalSeconds, Calls / watch.Elapsed.TotalSeconds, resultBytes,
+                    before / 1024, after / 1024, growth, (double)growth / Calls,
+                    managedBefore, managedAfter, File.Exists("/proc/self/status") ? "VmRSS" : "WorkingSet64"));
+                Assert.Less(growth, BoundBytes, "resident memory grew by " + growth + " bytes over " + Calls + " calls");
+            }
+        }
+
+        private static long Resident()
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+            }
+            GC.Collect();
+            const string status = "/proc/self/status";
+            if (File.Exists(status))
+            {
+                foreach (string line in File.ReadAllLines(status))
+                {
+                    if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                    {
+                        string[] parts = line.Substring(6).Trim().Split(' ');
+                        return long.Parse(parts[0], CultureInfo.InvariantCulture) * 1024; // kB
+                    }
+                }
+            }
+            using (Process p = Process.GetCurrentProcess())
+            {
+                p.Refresh();
+                return p.WorkingSet64;
+            }
+        }
+    }
+}

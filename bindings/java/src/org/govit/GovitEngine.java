@@ -1,0 +1,247 @@
+package org.govit;
+
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * A govit rules engine: the Qufu measures for government IT projects
+ * (《曲阜市政务信息化项目建设管理办法》), behind the C ABI of CONTRACT §2.
+ *
+ * <p>The kernel is stateless: your system stores the project record (JSON) and passes it in
+ * with each call; {@link #apply} returns the new record inside its result. Every method takes
+ * and returns JSON text exactly as documented in CONTRACT §3.
+ *
+ * <h2>Threads</h2>
+ * One engine may be shared by any number of threads; create one per configuration at
+ * start-up (a Spring singleton bean with {@code destroyMethod = "close"}) and keep it.
+ * {@link #close()} may race with calls on other threads: it waits for the calls already
+ * running, and calls that start after it throw {@link IllegalStateException}. The native
+ * engine is never freed while a call uses it.
+ *
+ * <h2>Errors</h2>
+ * Every status other than {@code GOVIT_OK} throws {@link GovitException} with the status
+ * {@link GovitException#code() code} and the kernel's {@link GovitException#errorJson()
+ * error document}. A {@code null} argument where a value is required is passed on to the
+ * kernel and comes back as {@code GovitException} with code {@link
+ * GovitException#NULL_ARGUMENT} (1), so one {@code catch (GovitException e)} covers every bad
+ * input. A refused transition is not an exception: {@code apply} returns
+ * {@code "accepted": false} with the blocking findings. Using a closed engine throws
+ * {@link IllegalStateException} (a programming error, not bad input).
+ *
+ * <h2>Memory</h2>
+ * Close the engine when done (it is {@link AutoCloseable}). An engine that becomes
+ * unreachable without being closed is freed by a background cleaner thread; {@code close()}
+ * twice is harmless.
+ */
+public final class GovitEngine implements AutoCloseable {
+
+    /**
+     * The native engine and the lock that keeps it alive during calls. Calls hold the read
+     * lock (many at once); freeing takes the write lock, so it waits for calls in flight and
+     * later calls find the handle at 0. Shared by {@link GovitEngine#close()} and the cleaner,
+     * and it must not refer to its {@code GovitEngine} (that would keep it reachable).
+     */
+    static final class Handle {
+        private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+        private long address; // guarded by lock; 0 once freed
+
+        Handle(long address) {
+            this.address = address;
+        }
+
+        /** Read-locks and returns the live address; throws if closed (lock not held then). */
+        long acquire() {
+            lock.readLock().lock();
+            if (address == 0) {
+                lock.readLock().unlock();
+                throw new IllegalStateException("GovitEngine is closed");
+            }
+            return address;
+        }
+
+        void release() {
+            lock.readLock().unlock();
+        }
+
+        /** Frees the native engine once; returns whether this call freed it. */
+        boolean free() {
+            lock.writeLock().lock();
+            try {
+                if (address == 0) {
+                    return false;
+                }
+                long a = address;
+                address = 0;
+                GovitNative.engineFree(a);
+                return true;
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+
+        boolean isFreed() {
+            lock.readLock().lock();
+            try {
+                return address == 0;
+            } finally {
+                lock.readLock().unlock();
+            }
+        }
+    }
+
+    private final Handle handle;
+    private final EngineCleaner.Ref cleanup;
+
+    /** An engine with the default configuration (profile {@code qufu-2024}, locale zh-CN). */
+    public GovitEngine() {
+        this(null);
+    }
+
+    /**
+     * An engine with a configuration (CONTRACT §2 "Engine config"), e.g.
+     * {@code {"locale":"en","max_input_bytes":1048576}}; {@code null} means the defaults.
+     *
+     * @throws GovitException code 3 for malformed JSON, 4 for a wrong value, 6 for an
+     *         unknown profile
+     * @throws UnsatisfiedLinkError if the native library cannot be loaded
+     */
+    public GovitEngine(String configJson) {
+        NativeLoader.load();
+        long address = GovitNative.engineNew(Utf8.encode(configJson, GovitException.INVALID_JSON));
+        Handle h = new Handle(address);
+        EngineCleaner.Ref ref;
+        try {
+            ref = EngineCleaner.register(this, h);
+        } catch (Throwable t) { // e.g. no thread could be started: do not leak the engine
+            h.free();
+            if (t instanceof Error) {
+                throw (Error) t;
+            }
+            throw t instanceof RuntimeException ? (RuntimeException) t : new IllegalStateException(t);
+        }
+        this.handle = h;
+        this.cleanup = ref;
+    }
+
+    /**
+     * Checks a project record now: {@code {"project_id", "state", "in_scope", "findings",
+     * "deadlines", "allowed_events"}}. Same as {@code check(projectJson, null)}.
+     */
+    public String check(String projectJson) {
+        return check(projectJson, null);
+    }
+
+    /**
+     * Checks a project record with options {@code {"as_of": "YYYY-MM-DD", "actor": {...}}}
+     * (both optional; {@code optionsJson} may be {@code null}).
+     */
+    public String check(String projectJson, String optionsJson) {
+        byte[] project = json(projectJson);
+        byte[] options = json(optionsJson);
+        long a = handle.acquire();
+        try {
+            return Utf8.decode(GovitNative.check(a, project, options));
+        } finally {
+            handle.release();
+        }
+    }
+
+    /**
+     * Applies an event to a project record: {@code {"accepted", "state_before", "state_after",
+     * "findings", "project"}}. Store the returned {@code project} (with its {@code history})
+     * in place of the old record; a refused event returns the input record unchanged.
+     */
+    public String apply(String projectJson, String eventJson) {
+        byte[] project = json(projectJson);
+        byte[] event = json(eventJson);
+        long a = handle.acquire();
+        try {
+            return Utf8.decode(GovitNative.apply(a, project, event));
+        } finally {
+            handle.release();
+        }
+    }
+
+    /** Verifies a record's history chain (SM3): {@code {"valid": bool, "problems": [...]}}. */
+    public String verify(String projectJson) {
+        byte[] project = json(projectJson);
+        long a = handle.acquire();
+        try {
+            return Utf8.decode(GovitNative.verify(a, project));
+        } finally {
+            handle.release();
+        }
+    }
+
+    /**
+     * What kind of day a date is in the working-day calendar:
+     * {@code {"date", "working_day", "kind", "calendar_known"}}.
+     *
+     * @param date {@code YYYY-MM-DD} (not JSON: the bare date)
+     */
+    public String dayInfo(String date) {
+        byte[] d = Utf8.encode(date, GovitException.INVALID_INPUT);
+        long a = handle.acquire();
+        try {
+            return Utf8.decode(GovitNative.dayInfo(a, d));
+        } finally {
+            handle.release();
+        }
+    }
+
+    /**
+     * The date {@code days} working days after {@code date} (the day itself not counted):
+     * {@code {"date", "calendar_known"}}.
+     *
+     * @param date {@code YYYY-MM-DD} (not JSON: the bare date)
+     */
+    public String addWorkingDays(String date, int days) {
+        byte[] d = Utf8.encode(date, GovitException.INVALID_INPUT);
+        long a = handle.acquire();
+        try {
+            return Utf8.decode(GovitNative.addWorkingDays(a, d, days));
+        } finally {
+            handle.release();
+        }
+    }
+
+    /** The rule catalogue: {@code [{"rule", "article", "severity", "title", "title_en"}, ...]}. */
+    public String rules() {
+        long a = handle.acquire();
+        try {
+            return Utf8.decode(GovitNative.rules(a));
+        } finally {
+            handle.release();
+        }
+    }
+
+    /**
+     * Frees the native engine. Waits for calls in flight on other threads; afterwards every
+     * method throws {@link IllegalStateException}. Closing again does nothing.
+     */
+    @Override
+    public void close() {
+        handle.free();
+        cleanup.unregister();
+    }
+
+    /** Whether {@link #close()} has been called. */
+    public boolean isClosed() {
+        return handle.isFreed();
+    }
+
+    /** The version of the govit kernel in the native library (the crate version, e.g. "0.1.0"). */
+    public static String version() {
+        NativeLoader.load();
+        return Utf8.decode(GovitNative.version());
+    }
+
+    /** The C ABI version of the native library (1). */
+    public static int abiVersion() {
+        NativeLoader.load();
+        return GovitNative.abiVersion();
+    }
+
+    private static byte[] json(String text) {
+        return Utf8.encode(text, GovitException.INVALID_JSON);
+    }
+}
