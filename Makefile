@@ -71,3 +71,24 @@ install-files:
 	install -m 0644 include/govit.h $(DESTDIR)$(INCDIR)/govit.h
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' -e 's|@INCDIR@|$(INCDIR)|g' -e 's|@VERSION@|$(VERSION)|g' \
 	  govit.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/govit.pc
+
+# ---- hardening (docs/security.md) ----
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := engine_config check apply verify day_info add_working_days lifecycle
+
+# Runs every fuzz target for FUZZ_SECONDS on a working copy of the committed corpus.
+# cargo-fuzz needs a nightly toolchain (rustup's `nightly`). A crash lands in
+# fuzz/artifacts/<target>/: fix it, then copy it to fuzz/regressions/<target>/.
+fuzz:
+	@command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --locked
+	$(CARGO) +nightly fuzz build --fuzz-dir fuzz -O
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p fuzz/corpus-run/$$t; \
+	  echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
+	  $(CARGO) +nightly fuzz run --fuzz-dir fuzz -O $$t fuzz/corpus-run/$$t fuzz/corpus/$$t -- \
+	    -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -print_final_stats=1 2>&1 | grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|Done|==.*ERROR|SUMMARY)" || exit 1; \
+	done
+
+# 1,000,000 random apply calls across projects and threads (GOVIT_SOAK_CALLS to change).
+soak:
+	$(CARGO) test --locked --release --test soak -- --ignored --nocapture
