@@ -50,7 +50,7 @@ typedef enum govit_status {
    */
   GOVIT_INVALID_UTF8 = 2,
   /**
-   * An argument is not well-formed JSON (including nesting deeper than 128).
+   * An argument is not well-formed JSON (including nesting deeper than 127 levels).
    */
   GOVIT_INVALID_JSON = 3,
   /**
@@ -120,9 +120,11 @@ void govit_engine_free(struct govit_engine *engine);
  * Checks a project record: findings, deadlines and allowed events (CONTRACT §3).
  * `options_json` may be NULL (`{"as_of": "YYYY-MM-DD", "actor": {...}}`).
  * `*out_json` receives the result or error document: free it with `govit_string_free`.
+ * `engine`, `project_json` and `out_json` are required (`GOVIT_NULL_ARGUMENT`).
+ * The arguments are only borrowed for the call.
  *
  * # Safety
- * Pointers are NULL or valid; strings are NUL-terminated.
+ * Pointers are NULL or valid; strings are NUL-terminated; `engine` is not yet freed.
  */
 enum govit_status govit_check(const struct govit_engine *engine,
                               const char *project_json,
@@ -133,9 +135,11 @@ enum govit_status govit_check(const struct govit_engine *engine,
  * Applies an event to a project record. A refused event is not an error: the
  * status is `GOVIT_OK` and the result says `"accepted": false`.
  * `*out_json` receives the result or error document: free it with `govit_string_free`.
+ * Every pointer is required (`GOVIT_NULL_ARGUMENT`). The arguments are only
+ * borrowed for the call; the new record is the result's `"project"`.
  *
  * # Safety
- * Pointers are NULL or valid; strings are NUL-terminated.
+ * Pointers are NULL or valid; strings are NUL-terminated; `engine` is not yet freed.
  */
 enum govit_status govit_apply(const struct govit_engine *engine,
                               const char *project_json,
@@ -145,9 +149,10 @@ enum govit_status govit_apply(const struct govit_engine *engine,
 /**
  * Verifies a record's history (SM3 hash chain, replay; CONTRACT §6).
  * `*out_json` receives `{"valid":…,"problems":[…]}` or an error document: free it with `govit_string_free`.
+ * Every pointer is required (`GOVIT_NULL_ARGUMENT`).
  *
  * # Safety
- * Pointers are NULL or valid; strings are NUL-terminated.
+ * Pointers are NULL or valid; strings are NUL-terminated; `engine` is not yet freed.
  */
 enum govit_status govit_verify(const struct govit_engine *engine,
                                const char *project_json,
@@ -156,9 +161,10 @@ enum govit_status govit_verify(const struct govit_engine *engine,
 /**
  * Describes a date ("YYYY-MM-DD"): working day or not, and why.
  * `*out_json` receives the result or error document: free it with `govit_string_free`.
+ * Every pointer is required (`GOVIT_NULL_ARGUMENT`).
  *
  * # Safety
- * Pointers are NULL or valid; strings are NUL-terminated.
+ * Pointers are NULL or valid; strings are NUL-terminated; `engine` is not yet freed.
  */
 enum govit_status govit_day_info(const struct govit_engine *engine,
                                  const char *date,
@@ -166,11 +172,13 @@ enum govit_status govit_day_info(const struct govit_engine *engine,
 
 /**
  * The `days`-th working day after `date` (before it if negative; Art 28 counting:
- * the day of the act is not counted). `|days|` is at most 100000.
+ * the day of the act is not counted). `|days|` is at most 100000 (else
+ * `GOVIT_INVALID_INPUT`).
  * `*out_json` receives the result or error document: free it with `govit_string_free`.
+ * Every pointer is required (`GOVIT_NULL_ARGUMENT`).
  *
  * # Safety
- * Pointers are NULL or valid; strings are NUL-terminated.
+ * Pointers are NULL or valid; strings are NUL-terminated; `engine` is not yet freed.
  */
 enum govit_status govit_add_working_days(const struct govit_engine *engine,
                                          const char *date,
@@ -180,14 +188,16 @@ enum govit_status govit_add_working_days(const struct govit_engine *engine,
 /**
  * The rule catalogue: every rule with its article, severity and titles.
  * `*out_json` receives the result or error document: free it with `govit_string_free`.
+ * Every pointer is required (`GOVIT_NULL_ARGUMENT`).
  *
  * # Safety
- * Pointers are NULL or valid.
+ * Pointers are NULL or valid; `engine` is not yet freed.
  */
 enum govit_status govit_rules(const struct govit_engine *engine, char **out_json);
 
 /**
  * Frees a string this library returned through an `out` pointer. NULL is a no-op.
+ * Never pass these strings to `free()`, nor free one twice.
  *
  * # Safety
  * `s` is NULL or a string from this library not yet freed (not `govit_version()`'s).

@@ -3,7 +3,7 @@
 mod support;
 
 use govit::model::*;
-use govit::{Engine, Error, ErrorCode};
+use govit::{Error, ErrorCode};
 use rust_decimal::Decimal;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -41,10 +41,15 @@ where
         if expected.contains(&bad) {
             continue;
         }
-        let err = serde_json::from_value::<T>(json!(bad)).unwrap_err().to_string();
+        let err = serde_json::from_value::<T>(json!(bad))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains(&format!("`{bad}`")), "{err}");
         for name in expected {
-            assert!(err.contains(name), "error for `{bad}` does not list `{name}`: {err}");
+            assert!(
+                err.contains(name),
+                "error for `{bad}` does not list `{name}`: {err}"
+            );
         }
     }
     // Not a string at all.
@@ -311,7 +316,12 @@ vocab_test!(
 vocab_test!(
     sanction_kinds_round_trip,
     SanctionKind,
-    ["criticism", "deferred_investment", "suspension", "termination"]
+    [
+        "criticism",
+        "deferred_investment",
+        "suspension",
+        "termination"
+    ]
 );
 
 #[test]
@@ -374,7 +384,9 @@ fn defaults_of_the_project_record() {
     assert_eq!(out["is_new"], true);
     assert_eq!(out["deploy_on_gov_cloud"], true);
     // `null` is the same as absent.
-    let q = parse_project(&json!({"id": "X", "name": "N", "owner_unit": UNIT, "state": null, "budget_yuan": null, "funding": null}));
+    let q = parse_project(
+        &json!({"id": "X", "name": "N", "owner_unit": UNIT, "state": null, "budget_yuan": null, "funding": null}),
+    );
     assert_eq!(q, p);
 }
 
@@ -388,7 +400,9 @@ fn dec(s: &str) -> Decimal {
 
 /// Parses a project record given as JSON *text* (so numbers keep their literal form).
 fn project_text(extra: &str) -> Project {
-    let text = format!(r#"{{"id":"QF-1","name":"N","owner_unit":"{UNIT}","funding":["government_investment"]{extra}}}"#);
+    let text = format!(
+        r#"{{"id":"QF-1","name":"N","owner_unit":"{UNIT}","funding":["government_investment"]{extra}}}"#
+    );
     engine()
         .parse_project(&text)
         .unwrap_or_else(|e| panic!("{text}: {e}"))
@@ -453,7 +467,7 @@ fn money_in_exponent_form_and_with_many_digits_is_exact() {
         ("0.00", "0.00"),
     ];
     for (literal, expected) in cases {
-        for text in [format!("{literal}"), format!("\"{literal}\"")] {
+        for text in [literal.to_string(), format!("\"{literal}\"")] {
             let p = project_text(&format!(r#","budget_yuan":{text}"#));
             let m = p.attrs.budget_yuan.unwrap();
             assert_eq!(m.0, dec(expected), "{text}");
@@ -504,7 +518,10 @@ fn money_parse_accepts_and_refuses() {
 
 #[test]
 fn money_display_groups_digits() {
-    assert_eq!(Money::parse("4999999.99").unwrap().display(), "4,999,999.99");
+    assert_eq!(
+        Money::parse("4999999.99").unwrap().display(),
+        "4,999,999.99"
+    );
     assert_eq!(Money::parse("5000000").unwrap().display(), "5,000,000.00");
     assert_eq!(Money::parse("250000").unwrap().display(), "250,000.00");
     assert_eq!(Money::parse("999").unwrap().display(), "999.00");
@@ -568,7 +585,10 @@ fn exact_money_at_the_five_million_and_five_percent_boundaries() {
 
 #[test]
 fn dates_are_strict_iso() {
-    assert_eq!(Date::parse("2025-02-28").unwrap(), Date::ymd(2025, 2, 28).unwrap());
+    assert_eq!(
+        Date::parse("2025-02-28").unwrap(),
+        Date::ymd(2025, 2, 28).unwrap()
+    );
     assert_eq!(Date::parse("2024-02-29").unwrap().to_string(), "2024-02-29");
     for bad in [
         "2025-02-30",
@@ -593,6 +613,36 @@ fn dates_are_strict_iso() {
         serde_json::to_value(Date::ymd(2025, 3, 1).unwrap()).unwrap(),
         json!("2025-03-01")
     );
+}
+
+#[test]
+fn month_arithmetic_clamps_to_month_ends_and_agrees_with_itself() {
+    let d = |s: &str| Date::parse(s).unwrap();
+    assert_eq!(d("2025-01-31").plus_months(1), d("2025-02-28"));
+    assert_eq!(d("2024-01-31").plus_months(1), d("2024-02-29"));
+    assert_eq!(d("2024-02-29").plus_months(12), d("2025-02-28"));
+    assert_eq!(d("2025-09-15").plus_months(12), d("2026-09-15"));
+    assert_eq!(d("2025-12-31").succ(), d("2026-01-01"));
+    let cases = [
+        ("2025-01-31", "2025-02-28", 1),
+        ("2025-01-31", "2025-02-27", 0),
+        ("2024-02-29", "2025-02-28", 12),
+        ("2024-02-29", "2025-02-27", 11),
+        ("2025-01-15", "2026-01-15", 12),
+        ("2025-01-15", "2026-01-14", 11),
+        ("2025-03-15", "2025-03-14", 0),
+        ("2025-03-15", "2024-03-15", 0),
+        ("2025-03-15", "2025-03-15", 0),
+    ];
+    for (from, to, months) in cases {
+        let (from, to) = (d(from), d(to));
+        assert_eq!(from.months_until(to), months, "{from} → {to}");
+        // plus_months(n) <= later < plus_months(n + 1)
+        if to >= from {
+            assert!(from.plus_months(months) <= to, "{from} → {to}");
+            assert!(from.plus_months(months + 1) > to, "{from} → {to}");
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -621,7 +671,16 @@ fn assert_project_error(patch: Value, path: &str) -> Error {
     assert_eq!(e.path.as_deref(), Some(path), "{patch}: {e}");
     assert!(e.message.starts_with(path), "{e}");
     // apply reports the same error (the record is read before the event).
-    let a = apply_err(&text, &ev("submit_demand", "2025-03-03", "construction_unit", json!({})).to_string());
+    let a = apply_err(
+        &text,
+        &ev(
+            "submit_demand",
+            "2025-03-03",
+            "construction_unit",
+            json!({}),
+        )
+        .to_string(),
+    );
     assert_eq!((a.code, a.path.as_deref()), (e.code, Some(path)));
     // The error document of the C ABI carries code and path.
     let doc: Value = serde_json::from_str(&e.to_json()).unwrap();
@@ -635,12 +694,18 @@ fn negative_money_names_its_path() {
     let e = assert_project_error(json!({"budget_yuan": "-1.00"}), "$.budget_yuan");
     assert!(e.message.contains("negative"), "{e}");
     assert_project_error(json!({"budget_yuan": -0.01}), "$.budget_yuan");
-    assert_project_error(json!({"security_budget_yuan": "-5"}), "$.security_budget_yuan");
+    assert_project_error(
+        json!({"security_budget_yuan": "-5"}),
+        "$.security_budget_yuan",
+    );
     assert_project_error(
         json!({"qufu_construction_share_yuan": -1}),
         "$.qufu_construction_share_yuan",
     );
-    assert_project_error(json!({"qufu_om_share_yuan": "-3e2"}), "$.qufu_om_share_yuan");
+    assert_project_error(
+        json!({"qufu_om_share_yuan": "-3e2"}),
+        "$.qufu_om_share_yuan",
+    );
     assert_project_error(json!({"budget_yuan": "三百万"}), "$.budget_yuan");
     assert_project_error(json!({"budget_yuan": true}), "$.budget_yuan");
     assert_project_error(json!({"budget_yuan": [1]}), "$.budget_yuan");
@@ -664,9 +729,15 @@ fn unknown_enum_values_name_their_path_and_the_accepted_values() {
     for s in State::ALL {
         assert!(e.message.contains(s.as_str()), "{e}");
     }
-    assert_project_error(json!({"procurement_method": "auction"}), "$.procurement_method");
+    assert_project_error(
+        json!({"procurement_method": "auction"}),
+        "$.procurement_method",
+    );
     assert_project_error(json!({"audience": "everyone"}), "$.audience");
-    assert_project_error(json!({"platforms": ["shandong_tong", "wechat"]}), "$.platforms[1]");
+    assert_project_error(
+        json!({"platforms": ["shandong_tong", "wechat"]}),
+        "$.platforms[1]",
+    );
     assert_project_error(json!({"app_types": ["game"]}), "$.app_types[0]");
     assert_project_error(json!({"integrations": ["x"]}), "$.integrations[0]");
     assert_project_error(json!({"higher_level": "municipal"}), "$.higher_level");
@@ -684,7 +755,10 @@ fn impossible_dates_name_their_path() {
         let e = assert_project_error(json!({ "planned_completion": bad }), "$.planned_completion");
         assert!(e.message.contains(bad), "{e}");
     }
-    assert_project_error(json!({"planned_completion": 20250301}), "$.planned_completion");
+    assert_project_error(
+        json!({"planned_completion": 20250301}),
+        "$.planned_completion",
+    );
 }
 
 #[test]
@@ -722,8 +796,14 @@ fn wrong_types_name_their_path() {
 
 #[test]
 fn kernel_field_errors_name_their_path() {
-    assert_project_error(json!({"documents": {"bogus_doc": "2025-01-01"}}), "$.documents");
-    assert_project_error(json!({"documents": {"overall_plan": "2025-02-30"}}), "$.documents");
+    assert_project_error(
+        json!({"documents": {"bogus_doc": "2025-01-01"}}),
+        "$.documents",
+    );
+    assert_project_error(
+        json!({"documents": {"overall_plan": "2025-02-30"}}),
+        "$.documents",
+    );
     assert_project_error(json!({"documents": ["overall_plan"]}), "$.documents");
     assert_project_error(json!({"milestones": {"approved": 5}}), "$.milestones");
     assert_project_error(json!({"resume_state": "nowhere"}), "$.resume_state");
@@ -738,7 +818,10 @@ fn kernel_field_errors_name_their_path() {
     ));
     assert!(p.has_document(DocumentKind::OverallPlan));
     assert_eq!(p.kernel.resume_state, Some(State::Implementing));
-    assert_eq!(p.to_value()["documents"], json!({"overall_plan": "2025-01-02"}));
+    assert_eq!(
+        p.to_value()["documents"],
+        json!({"overall_plan": "2025-01-02"})
+    );
 }
 
 fn history_with(entry: Value) -> Value {
@@ -747,11 +830,7 @@ fn history_with(entry: Value) -> Value {
 
 fn good_entry() -> Value {
     // A real first entry, from an accepted event.
-    let project = apply_ok(
-        &engine(),
-        &sample(),
-        &standard_path()[0].1,
-    );
+    let project = apply_ok(&engine(), &sample(), &standard_path()[0].1);
     project["history"][0].clone()
 }
 
@@ -771,7 +850,11 @@ fn history_entry_errors_name_their_path() {
         ("prev", Value::Null, "$.history[0].prev"),
         ("hash", Value::Null, "$.history[0].hash"),
         ("snapshot", json!({"id": "X"}), "$.history[0].snapshot.name"),
-        ("snapshot", json!({"id": "X", "name": "N", "owner_unit": "U", "oops": 1}), "$.history[0].snapshot.oops"),
+        (
+            "snapshot",
+            json!({"id": "X", "name": "N", "owner_unit": "U", "oops": 1}),
+            "$.history[0].snapshot.oops",
+        ),
         ("unexpected", json!(1), "$.history[0].unexpected"),
     ];
     for (key, value, path) in cases {
@@ -792,11 +875,19 @@ fn history_entry_errors_name_their_path() {
     let mut entry = good.clone();
     entry["event"]["data"]["documents"] = json!(["party_committee_decision", "memo"]);
     let e = check_err(&history_with(entry).to_string());
-    assert_eq!(e.path.as_deref(), Some("$.history[0].event.data.documents[1]"), "{e}");
+    assert_eq!(
+        e.path.as_deref(),
+        Some("$.history[0].event.data.documents[1]"),
+        "{e}"
+    );
     let mut entry = good;
     entry["event"]["date"] = json!("2025-02-30");
     let e = check_err(&sample_with(json!({"history": [Value::Null, entry]})).to_string());
-    assert_eq!(e.path.as_deref(), Some("$.history[0]"), "a null entry is refused first: {e}");
+    assert_eq!(
+        e.path.as_deref(),
+        Some("$.history[0]"),
+        "a null entry is refused first: {e}"
+    );
 }
 
 fn event_error(event: Value, path: &str) -> Error {
@@ -808,14 +899,24 @@ fn event_error(event: Value, path: &str) -> Error {
 
 #[test]
 fn event_errors_name_their_path() {
-    let base = || ev("submit_demand", "2025-03-03", "construction_unit", json!({}));
+    let base = || {
+        ev(
+            "submit_demand",
+            "2025-03-03",
+            "construction_unit",
+            json!({}),
+        )
+    };
     let with = |patch: Value| {
         let mut e = base();
         merge(&mut e, patch);
         e
     };
     let e = event_error(with(json!({"type": "launch"})), "$.type");
-    assert!(e.message.contains("submit_demand") && e.message.contains("terminate"), "{e}");
+    assert!(
+        e.message.contains("submit_demand") && e.message.contains("terminate"),
+        "{e}"
+    );
     event_error(with(json!({"type": null})), "$.type");
     event_error(with(json!({"type": 1})), "$.type");
     for bad in ["2025-02-30", "2025-2-3", "20250301"] {
@@ -830,7 +931,10 @@ fn event_errors_name_their_path() {
         assert!(e.message.contains(r.as_str()), "{e}");
     }
     event_error(with(json!({"actor": {"unit": UNIT}})), "$.actor.role");
-    event_error(with(json!({"actor": {"role": "construction_unit", "unit": 5}})), "$.actor.unit");
+    event_error(
+        with(json!({"actor": {"role": "construction_unit", "unit": 5}})),
+        "$.actor.unit",
+    );
     event_error(with(json!({"data": []})), "$.data");
     let e = event_error(
         with(json!({"data": {"documents": ["memo"]}})),
@@ -841,17 +945,57 @@ fn event_errors_name_their_path() {
         with(json!({"data": {"documents": ["overall_plan", "memo"]}})),
         "$.data.documents[1]",
     );
-    event_error(with(json!({"data": {"documents": "overall_plan"}})), "$.data.documents");
-    event_error(with(json!({"data": {"spent_yuan": "-1"}})), "$.data.spent_yuan");
-    event_error(with(json!({"data": {"notice_date": "2025-02-30"}})), "$.data.notice_date");
-    event_error(with(json!({"data": {"method": "auction"}})), "$.data.method");
-    event_error(with(json!({"data": {"clauses": ["name", "x"]}})), "$.data.clauses[1]");
-    event_error(with(json!({"data": {"legal_review": "yes"}})), "$.data.legal_review");
-    event_error(with(json!({"data": {"implementation_months": -1}})), "$.data.implementation_months");
-    event_error(with(json!({"data": {"implementation_months": 12.5}})), "$.data.implementation_months");
+    event_error(
+        with(json!({"data": {"documents": "overall_plan"}})),
+        "$.data.documents",
+    );
+    event_error(
+        with(json!({"data": {"spent_yuan": "-1"}})),
+        "$.data.spent_yuan",
+    );
+    event_error(
+        with(json!({"data": {"notice_date": "2025-02-30"}})),
+        "$.data.notice_date",
+    );
+    event_error(
+        with(json!({"data": {"method": "auction"}})),
+        "$.data.method",
+    );
+    event_error(
+        with(json!({"data": {"clauses": ["name", "x"]}})),
+        "$.data.clauses[1]",
+    );
+    event_error(
+        with(json!({"data": {"legal_review": "yes"}})),
+        "$.data.legal_review",
+    );
+    event_error(
+        with(json!({"data": {"implementation_months": -1}})),
+        "$.data.implementation_months",
+    );
+    for bad in ["12.5", "-1", "12.0", "99999999999"] {
+        let text = with(json!({})).to_string().replace(
+            r#""data":{}"#,
+            &format!(r#""data":{{"implementation_months":{bad}}}"#),
+        );
+        let e = apply_err(&sample().to_string(), &text);
+        assert_eq!(
+            e.path.as_deref(),
+            Some("$.data.implementation_months"),
+            "{e}"
+        );
+        assert!(
+            e.message.contains(bad) && e.message.contains("whole number"),
+            "{e}"
+        );
+    }
+    event_error(with(json!({"data": {"year": 2025.5}})), "$.data.year");
     event_error(with(json!({"data": {"kind": "pen_test"}})), "$.data.kind");
     event_error(with(json!({"data": {"result": "great"}})), "$.data.result");
-    event_error(with(json!({"data": {"aspects": ["colour"]}})), "$.data.aspects[0]");
+    event_error(
+        with(json!({"data": {"aspects": ["colour"]}})),
+        "$.data.aspects[0]",
+    );
     event_error(
         with(json!({"data": {"proposed": {"budget_yuan": "-5"}}})),
         "$.data.proposed.budget_yuan",
@@ -869,15 +1013,31 @@ fn events_require_the_data_the_kernel_cannot_do_without() {
     let cases: &[(&str, &str, &str)] = &[
         ("award_bid", "construction_unit", "$.data.notice_date"),
         ("start_procurement", "construction_unit", "$.data.method"),
-        ("request_extension", "construction_unit", "$.data.new_deadline"),
-        ("approve_extension", "big_data_center", "$.data.new_deadline"),
-        ("fail_final_acceptance", "big_data_center", "$.data.rectification_deadline"),
+        (
+            "request_extension",
+            "construction_unit",
+            "$.data.new_deadline",
+        ),
+        (
+            "approve_extension",
+            "big_data_center",
+            "$.data.new_deadline",
+        ),
+        (
+            "fail_final_acceptance",
+            "big_data_center",
+            "$.data.rectification_deadline",
+        ),
         ("submit_self_evaluation", "construction_unit", "$.data.year"),
         ("request_om_funding", "construction_unit", "$.data.year"),
         ("complete_post_evaluation", "third_party", "$.data.result"),
         ("record_assessment", "construction_unit", "$.data.kind"),
         ("order_rectification", "big_data_center", "$.data.order_id"),
-        ("complete_rectification", "construction_unit", "$.data.order_id"),
+        (
+            "complete_rectification",
+            "construction_unit",
+            "$.data.order_id",
+        ),
         ("request_change", "construction_unit", "$.data.proposed"),
     ];
     for (kind, role, path) in cases {
@@ -889,14 +1049,24 @@ fn events_require_the_data_the_kernel_cannot_do_without() {
         event_error(no_data, path);
     }
     event_error(
-        ev("order_rectification", "2025-03-03", "big_data_center", json!({"order_id": "R1"})),
+        ev(
+            "order_rectification",
+            "2025-03-03",
+            "big_data_center",
+            json!({"order_id": "R1"}),
+        ),
         "$.data.deadline",
     );
     // award_bid with its notice date is well-formed (whatever the lifecycle says of it).
     let r = apply(
         &engine(),
         &sample(),
-        &ev("award_bid", "2025-03-03", "construction_unit", json!({"notice_date": "2025-03-03"})),
+        &ev(
+            "award_bid",
+            "2025-03-03",
+            "construction_unit",
+            json!({"notice_date": "2025-03-03"}),
+        ),
     );
     assert_eq!(r["accepted"], false);
 }
@@ -906,7 +1076,15 @@ fn malformed_json_is_invalid_json() {
     let e = engine();
     let good_event = standard_path()[0].1.to_string();
     let good_project = sample().to_string();
-    for bad in ["", "{", "{\"id\": }", "{'id': 'x'}", "nul", "[1,]", "{\"id\":\"a\"} x"] {
+    for bad in [
+        "",
+        "{",
+        "{\"id\": }",
+        "{'id': 'x'}",
+        "nul",
+        "[1,]",
+        "{\"id\":\"a\"} x",
+    ] {
         let err = e.check_json(bad, None).unwrap_err();
         assert_eq!(err.code, ErrorCode::InvalidJson, "{bad:?}: {err}");
         assert_eq!(err.path, None);
@@ -929,7 +1107,10 @@ fn check_options_errors_name_their_path() {
         (json!({"as_of": "2025-02-30"}), "$.as_of"),
         (json!({"actor": {"role": "mayor"}}), "$.actor.role"),
         (json!({"actor": "big_data_center"}), "$.actor"),
-        (json!({"actor": {"role": "construction_unit", "unit": 1}}), "$.actor.unit"),
+        (
+            json!({"actor": {"role": "construction_unit", "unit": 1}}),
+            "$.actor.unit",
+        ),
         (json!({"asof": "2025-01-01"}), "$.asof"),
         (json!([]), "$"),
     ];
@@ -998,7 +1179,10 @@ fn unknown_fields_survive_a_refused_apply_and_the_record_is_returned_as_received
     let out = e.apply_json(&input, &event).unwrap();
     let result: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(result["accepted"], false);
-    assert_eq!(result["project"], input_value, "the refused record must equal the input");
+    assert_eq!(
+        result["project"], input_value,
+        "the refused record must equal the input"
+    );
     // Even money stays as it came (a number here), not rewritten.
     assert!(result["project"]["budget_yuan"].is_number());
     assert!(out.contains("12345678901234567890.123"));
@@ -1035,9 +1219,27 @@ fn a_parsed_event_keeps_its_raw_form_and_typed_data() {
 
 #[test]
 fn a_parsed_project_round_trips_through_to_value() {
-    let e: &Engine = &engine();
-    let record = walk_to(e, "contracted");
+    let e = engine();
+    let record = walk_to(&e, "contracted");
     let p = parse_project(&record);
     assert_eq!(p.to_value(), record);
     assert_eq!(parse_project(&p.to_value()), p);
+}
+
+/// An OA system may add its own keys to the actor (who acted, for the audit
+/// trail): they are accepted and kept in history exactly as received.
+#[test]
+fn actor_keeps_the_hosts_own_keys_in_history() {
+    let engine = support::engine();
+    let mut event = support::ev(
+        "submit_demand",
+        "2025-03-03",
+        "construction_unit",
+        serde_json::json!({"documents": ["party_committee_decision"]}),
+    );
+    event["actor"]["oa_user_id"] = serde_json::json!("u-10086");
+    event["actor"]["oa_user_name"] = serde_json::json!("孔𪚥");
+    let record = support::apply_ok(&engine, &support::sample(), &event);
+    assert_eq!(record["history"][0]["event"]["actor"]["oa_user_id"], "u-10086");
+    assert_eq!(record["history"][0]["event"]["actor"]["oa_user_name"], "孔𪚥");
 }

@@ -12,6 +12,7 @@
 
 use crate::engine::Engine;
 use crate::error::{Error, ErrorCode};
+use std::any::Any;
 use std::ffi::{c_char, CStr, CString};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -28,7 +29,7 @@ pub enum govit_status {
     GOVIT_NULL_ARGUMENT = 1,
     /// A string argument is not valid UTF-8.
     GOVIT_INVALID_UTF8 = 2,
-    /// An argument is not well-formed JSON (including nesting deeper than 128).
+    /// An argument is not well-formed JSON (including nesting deeper than 127 levels).
     GOVIT_INVALID_JSON = 3,
     /// Well-formed JSON of the wrong shape or value (unknown state, bad date, negative money…); the error document names the JSON path.
     GOVIT_INVALID_INPUT = 4,
@@ -114,17 +115,7 @@ unsafe fn boundary(
         return govit_status::GOVIT_NULL_ARGUMENT;
     }
     *out = std::ptr::null_mut();
-    let outcome = catch_unwind(AssertUnwindSafe(body)).unwrap_or_else(|panic| {
-        let what = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".into());
-        Err(Error::new(
-            ErrorCode::Internal,
-            format!("internal error (a bug in govit; please report it with the input): {what}"),
-        ))
-    });
+    let outcome = catch_unwind(AssertUnwindSafe(body)).unwrap_or_else(|p| Err(panic_error(p)));
     match outcome {
         Ok(json) => {
             write_out(out, json);
@@ -135,6 +126,19 @@ unsafe fn boundary(
             e.code.into()
         }
     }
+}
+
+/// The error a caught panic becomes (`GOVIT_INTERNAL`), carrying the panic message.
+fn panic_error(panic: Box<dyn Any + Send>) -> Error {
+    let what = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into());
+    Error::new(
+        ErrorCode::Internal,
+        format!("internal error (a bug in govit; please report it with the input): {what}"),
+    )
 }
 
 unsafe fn engine_ref<'a>(e: *const govit_engine) -> Result<&'a Engine, Error> {
@@ -191,12 +195,7 @@ pub unsafe extern "C" fn govit_engine_new(
         };
         Engine::new(config)
     }))
-    .unwrap_or_else(|_| {
-        Err(Error::new(
-            ErrorCode::Internal,
-            "internal error while making the engine",
-        ))
-    });
+    .unwrap_or_else(|p| Err(panic_error(p)));
     match made {
         Ok(engine) => {
             *out_engine = Box::into_raw(Box::new(govit_engine { engine }));
@@ -224,9 +223,11 @@ pub unsafe extern "C" fn govit_engine_free(engine: *mut govit_engine) {
 /// Checks a project record: findings, deadlines and allowed events (CONTRACT §3).
 /// `options_json` may be NULL (`{"as_of": "YYYY-MM-DD", "actor": {...}}`).
 /// `*out_json` receives the result or error document: free it with `govit_string_free`.
+/// `engine`, `project_json` and `out_json` are required (`GOVIT_NULL_ARGUMENT`).
+/// The arguments are only borrowed for the call.
 ///
 /// # Safety
-/// Pointers are NULL or valid; strings are NUL-terminated.
+/// Pointers are NULL or valid; strings are NUL-terminated; `engine` is not yet freed.
 #[no_mangle]
 pub unsafe extern "C" fn govit_check(
     engine: *const govit_engine,
@@ -249,9 +250,11 @@ pub unsafe extern "C" fn govit_check(
 /// Applies an event to a project record. A refused event is not an error: the
 /// status is `GOVIT_OK` and the result says `"accepted": false`.
 /// `*out_json` receives the result or error document: free it with `govit_string_free`.
+/// Every pointer is required (`GOVIT_NULL_ARGUMENT`). The arguments are only
+/// borrowed for the call; the new record is the result's `"project"`.
 ///
 /// # Safety
-/// Pointers are NULL or valid; strings are NUL-terminated.
+/// Pointers are NULL or valid; strings are NUL-terminated; `engine` is not yet freed.
 #[no_mangle]
 pub unsafe extern "C" fn govit_apply(
     engine: *const govit_engine,
@@ -269,9 +272,10 @@ pub unsafe extern "C" fn govit_apply(
 
 /// Verifies a record's history (SM3 hash chain, replay; CONTRACT §6).
 /// `*out_json` receives `{"valid":…,"problems":[…]}` or an error document: free it with `govit_string_free`.
+/// Every pointer is required (`GOVIT_NULL_ARGUMENT`).
 ///
 /// # Safety
-/// Pointers are NULL or valid; strings are NUL-terminated.
+/// Pointers are NULL or valid; strings are NUL-terminated; `engine` is not yet freed.
 #[no_mangle]
 pub unsafe extern "C" fn govit_verify(
     engine: *const govit_engine,
@@ -286,9 +290,10 @@ pub unsafe extern "C" fn govit_verify(
 
 /// Describes a date ("YYYY-MM-DD"): working day or not, and why.
 /// `*out_json` receives the result or error document: free it with `govit_string_free`.
+/// Every pointer is required (`GOVIT_NULL_ARGUMENT`).
 ///
 /// # Safety
-/// Pointers are NULL or valid; strings are NUL-terminated.
+/// Pointers are NULL or valid; strings are NUL-terminated; `engine` is not yet freed.
 #[no_mangle]
 pub unsafe extern "C" fn govit_day_info(
     engine: *const govit_engine,
@@ -302,11 +307,13 @@ pub unsafe extern "C" fn govit_day_info(
 }
 
 /// The `days`-th working day after `date` (before it if negative; Art 28 counting:
-/// the day of the act is not counted). `|days|` is at most 100000.
+/// the day of the act is not counted). `|days|` is at most 100000 (else
+/// `GOVIT_INVALID_INPUT`).
 /// `*out_json` receives the result or error document: free it with `govit_string_free`.
+/// Every pointer is required (`GOVIT_NULL_ARGUMENT`).
 ///
 /// # Safety
-/// Pointers are NULL or valid; strings are NUL-terminated.
+/// Pointers are NULL or valid; strings are NUL-terminated; `engine` is not yet freed.
 #[no_mangle]
 pub unsafe extern "C" fn govit_add_working_days(
     engine: *const govit_engine,
@@ -322,9 +329,10 @@ pub unsafe extern "C" fn govit_add_working_days(
 
 /// The rule catalogue: every rule with its article, severity and titles.
 /// `*out_json` receives the result or error document: free it with `govit_string_free`.
+/// Every pointer is required (`GOVIT_NULL_ARGUMENT`).
 ///
 /// # Safety
-/// Pointers are NULL or valid.
+/// Pointers are NULL or valid; `engine` is not yet freed.
 #[no_mangle]
 pub unsafe extern "C" fn govit_rules(
     engine: *const govit_engine,
@@ -334,6 +342,7 @@ pub unsafe extern "C" fn govit_rules(
 }
 
 /// Frees a string this library returned through an `out` pointer. NULL is a no-op.
+/// Never pass these strings to `free()`, nor free one twice.
 ///
 /// # Safety
 /// `s` is NULL or a string from this library not yet freed (not `govit_version()`'s).

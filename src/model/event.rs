@@ -20,15 +20,16 @@ pub struct Actor {
 }
 
 impl Actor {
-    /// Reads an actor (`{"role": …, "unit": …}`) at `path`; other keys are refused,
-    /// so a misspelt `unit` cannot pass silently. Used by events and `check` options.
+    /// Reads an actor (`{"role": …, "unit": …}`) at `path`. Other keys (an OA
+    /// system's user id or name) are allowed and kept in the event as received,
+    /// so history records who acted; a misspelt `unit` still fails `auth.unit_mismatch`.
+    /// Used by events and `check` options.
     pub fn from_value(path: &str, value: Value) -> Result<Actor> {
         let mut a = ObjectReader::new(path, value)?;
         let actor = Actor {
             role: a.req("role")?,
             unit: a.opt("unit")?,
         };
-        a.deny_rest()?;
         Ok(actor)
     }
 }
@@ -68,6 +69,9 @@ pub struct EventData {
     pub deadline: Option<Date>,
     pub compliant: Option<bool>,
     pub copied_to_big_data_center: bool,
+    /// The article a sanction rests on: `notify_criticism` with 45 is Art 45's
+    /// criticism for serious consequences, which needs no rectification order.
+    pub article: Option<u8>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -206,6 +210,7 @@ impl EventData {
             deadline: r.date("deadline")?,
             compliant: r.opt("compliant")?,
             copied_to_big_data_center: r.bool_or("copied_to_big_data_center", false)?,
+            article: r.opt("article")?,
         };
         // Other keys in `data` are the host's own: kept in `raw`, ignored here.
         Ok(data)
