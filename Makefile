@@ -92,3 +92,46 @@ fuzz:
 # 1,000,000 random apply calls across projects and threads (GOVIT_SOAK_CALLS to change).
 soak:
 	$(CARGO) test --locked --release --test soak -- --ignored --nocapture
+
+# AddressSanitizer (with UBSan and LeakSanitizer where they apply), three ways:
+#  1. the C tests and the C example built with -fsanitize=address,undefined against
+#     the library as shipped (its malloc/free are checked through the C side);
+#  2. the same against a Rust library instrumented with -Zsanitizer=address
+#     (rustup's nightly toolchain);
+#  3. the JNI tests with an instrumented JNI glue, libasan preloaded into the JVM.
+ASAN_TARGET := x86_64-unknown-linux-gnu
+ASAN_LIBDIR := $(CURDIR)/target/asan/$(ASAN_TARGET)/release
+SAN_FLAGS   := -fsanitize=address,undefined -fno-omit-frame-pointer
+LIBASAN      = $(shell gcc -print-file-name=libasan.so)
+JVM_ASAN_OPTIONS := detect_leaks=0:handle_segv=0:allow_user_segv_handler=1:detect_stack_use_after_return=0:halt_on_error=1:quarantine_size_mb=4
+
+asan: release
+	ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN_OPTIONS=halt_on_error=1 \
+	  $(MAKE) -C tests/c BUILD=build-asan CC="gcc $(SAN_FLAGS)" CXX="g++ $(SAN_FLAGS)" THREAD_CALLS=2000 run
+	RUSTFLAGS="-Zsanitizer=address" $(CARGO) +nightly build --release --lib --target $(ASAN_TARGET) --target-dir target/asan
+	ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN_OPTIONS=halt_on_error=1 \
+	  $(MAKE) -C tests/c BUILD=build-asan-rust RELEASE=$(ASAN_LIBDIR) \
+	  CC="gcc $(SAN_FLAGS) -DSMALL_STACK='(4096u*1024)'" CXX="g++ $(SAN_FLAGS)" THREAD_CALLS=1000 run
+	$(MAKE) -C bindings/java deps
+	$(MAKE) -C bindings/java BUILD=$(CURDIR)/bindings/java/build-asan CC="gcc -fsanitize=address -fno-omit-frame-pointer" \
+	  JAVA="env LD_PRELOAD=$(LIBASAN) ASAN_OPTIONS=$(JVM_ASAN_OPTIONS) java" \
+	  JUNIT_ARGS="--exclude-classname=.*MemoryGrowthTest" test
+	@echo "asan: C tests (shipped and instrumented library) and JNI tests clean"
+
+# ---- benchmarks (issue 9; docs/performance.md) ----
+#   make bench-quick   the goals in one run, one line each: `goal <name> <measured> <target>`
+#                      (under a minute once built; the first run compiles regorus, minutes)
+#   make bench         everything: criterion (kernel, history), the batch, the peer, the bindings
+.PHONY: bench bench-quick
+
+bench-quick:
+	$(CARGO) build --release --locked
+	$(CARGO) bench --locked --bench quick
+	cd benches/peers && $(CARGO) bench --bench submit_technical -- --quick
+	benches/overhead.sh
+
+bench: bench-quick
+	$(CARGO) bench --locked --bench kernel
+	$(CARGO) bench --locked --bench history
+	$(CARGO) bench --locked --bench batch
+	cd benches/peers && $(CARGO) test --release && $(CARGO) bench --bench submit_technical

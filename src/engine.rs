@@ -129,6 +129,32 @@ impl Engine {
 
     /// Judges `event` on `project`: accepted with the new record, or refused with the record unchanged.
     pub fn apply(&self, project: &Project, event: &Event) -> (ApplyResult, Option<Project>) {
+        let findings = self.findings(project, event);
+        let state_before = project.state;
+        if findings.iter().any(Finding::is_blocking) {
+            let result = ApplyResult {
+                accepted: false,
+                state_before,
+                state_after: state_before,
+                findings,
+                project: project.to_value(),
+            };
+            return (result, None);
+        }
+        let next = self.accept(project.clone(), event, &findings);
+        let result = ApplyResult {
+            accepted: true,
+            state_before,
+            state_after: next.state,
+            findings,
+            project: next.to_value(),
+        };
+        (result, Some(next))
+    }
+
+    /// What `apply` finds about `event` on `project`, without applying it: the
+    /// event is refused exactly when one of these findings is `block`.
+    pub fn findings(&self, project: &Project, event: &Event) -> Vec<Finding> {
         let ctx = Ctx::for_event(&self.settings, project, event);
         let applies = |r: &Rule| r.applies_to_event(event.kind);
         // Art 47: before 2024-07-01 only the state machine judges: the structural
@@ -143,29 +169,28 @@ impl Engine {
             findings.extend(self.evaluate(&ctx, Stage::Content, applies));
         }
         self.note_unknown_calendar(&ctx, &mut findings);
-        let state_before = project.state;
-        if findings.iter().any(Finding::is_blocking) {
-            let result = ApplyResult {
-                accepted: false,
-                state_before,
-                state_after: state_before,
-                findings,
-                project: project.to_value(),
-            };
-            return (result, None);
-        }
-        let mut next = project.clone();
+        findings
+    }
+
+    /// The record after an accepted `event`: its effects, then the history entry.
+    /// Takes the record by value, so `apply_json` does not copy its history
+    /// (issue 9): only what the entry binds of the record before the event is kept.
+    fn accept(&self, mut next: Project, event: &Event, findings: &[Finding]) -> Project {
+        let before = Project {
+            attrs: next.attrs.clone(),
+            state: next.state,
+            kernel: next.kernel.clone(),
+            history: std::mem::take(&mut next.history),
+            extra: BTreeMap::new(),
+        };
         apply_effects(&mut next, event);
         let ids = findings.iter().map(|f| f.rule.to_string()).collect();
-        history::append(project, &mut next, event, ids);
-        let result = ApplyResult {
-            accepted: true,
-            state_before,
-            state_after: next.state,
-            findings,
-            project: next.to_value(),
-        };
-        (result, Some(next))
+        // `append` reads the history of `before` and pushes the new entry onto `next`'s.
+        history::append(&before, &mut next, event, ids);
+        let mut history = before.history;
+        history.append(&mut next.history);
+        next.history = history;
+        next
     }
 
     /// What the project breaches and what is due, as of `options.as_of`.
@@ -267,14 +292,32 @@ impl Engine {
     }
 
     pub fn apply_json(&self, project_json: &str, event_json: &str) -> Result<String> {
-        let project_value = self.parse_json("the project record", project_json)?;
-        let project = Project::from_value(project_value.clone())?;
+        // The same as `apply`, without its copies (issue 9): the record is read
+        // once and moved through; the result is built from it.
+        let project = self.parse_project(project_json)?;
         let event = self.parse_event(event_json)?;
-        let (mut result, _) = self.apply(&project, &event);
-        if !result.accepted {
-            // A refused event returns the record exactly as received.
-            result.project = project_value;
+        let findings = self.findings(&project, &event);
+        let state_before = project.state;
+        if findings.iter().any(Finding::is_blocking) {
+            // A refused event returns the record exactly as received: read it
+            // again here rather than keep a copy of every record for the refusals.
+            let result = ApplyResult {
+                accepted: false,
+                state_before,
+                state_after: state_before,
+                findings,
+                project: self.parse_json("the project record", project_json)?,
+            };
+            return Ok(to_json(&result));
         }
+        let next = self.accept(project, &event, &findings);
+        let result = ApplyResult {
+            accepted: true,
+            state_before,
+            state_after: next.state,
+            findings,
+            project: next.into_value(),
+        };
         Ok(to_json(&result))
     }
 
@@ -300,9 +343,15 @@ impl Engine {
 
     pub fn add_working_days_json(&self, date: &str, days: i32) -> Result<String> {
         let date = Date::parse(date).map_err(|m| Error::invalid("date", m))?;
-        let result = self.settings.calendar.add_working_days_checked(date.0, days).ok_or_else(|| {
-            Error::invalid("days", format!("{days} working days from {date} is out of range (at most {MAX_WORKING_DAYS} either way)"))
-        })?;
+        // The answer must itself be a `YYYY-MM-DD` date (years 0000-9999).
+        let result = self
+            .settings
+            .calendar
+            .add_working_days_checked(date.0, days)
+            .filter(|r| (0..=9999).contains(&chrono::Datelike::year(&r.date)))
+            .ok_or_else(|| {
+                Error::invalid("days", format!("{days} working days from {date} is out of range (at most {MAX_WORKING_DAYS} either way, and within the years 0000-9999)"))
+            })?;
         Ok(to_json(&result))
     }
 
@@ -320,11 +369,12 @@ fn read_calendar(mut calendar: Calendar, value: Value) -> Result<Calendar> {
     };
     for (key, spec) in years {
         let path = format!("$.calendar.{key}");
-        let year: i32 = key
-            .parse()
-            .ok()
+        // Exactly four digits: `+2027`, `02027` or ` 2027` are not year keys.
+        let year: i32 = Some(key.as_str())
+            .filter(|k| k.len() == 4 && k.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|k| k.parse().ok())
             .filter(|y| (1900..=2200).contains(y))
-            .ok_or_else(|| Error::invalid(&path, "is not a year between 1900 and 2200"))?;
+            .ok_or_else(|| Error::invalid(&path, "is not a year (YYYY) between 1900 and 2200"))?;
         let mut r = ObjectReader::new(&path, spec)?;
         let holidays: Vec<Date> = r.list("holidays")?;
         let workdays: Vec<Date> = r.list("workdays")?;

@@ -62,7 +62,10 @@ fn art16_messages_in_both_languages() {
     let r = approve(&engine(), json!({}), role_unit("finance"), json!({}));
     let f = finding(&r, AUTHORITY);
     let zh = f["message"].as_str().unwrap();
-    assert!(zh.contains("市财政局无权立项") && zh.contains("第十六条"), "{zh}");
+    assert!(
+        zh.contains("市财政局无权立项") && zh.contains("第十六条"),
+        "{zh}"
+    );
     let en = f["message_en"].as_str().unwrap();
     assert!(en.contains("`finance`") && en.contains("Art 16"), "{en}");
     let r_en = approve(&engine_en(), json!({}), role_unit("finance"), json!({}));
@@ -78,7 +81,10 @@ fn art16_admin_approval_needs_a_construction_attachment() {
         json!({"copied_to_big_data_center": true}),
     );
     assert_eq!(r["accepted"], false);
-    let zh = finding(&r, AUTHORITY)["message"].as_str().unwrap().to_string();
+    let zh = finding(&r, AUTHORITY)["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
     assert!(zh.contains("attached_to_construction"), "{zh}");
 }
 
@@ -92,7 +98,10 @@ fn art16_admin_approval_must_copy_the_big_data_center() {
             data,
         );
         assert_eq!(r["accepted"], false);
-        let en = finding(&r, AUTHORITY)["message_en"].as_str().unwrap().to_string();
+        let en = finding(&r, AUTHORITY)["message_en"]
+            .as_str()
+            .unwrap()
+            .to_string();
         assert!(en.contains("copied_to_big_data_center"), "{en}");
     }
 }
@@ -115,7 +124,10 @@ fn art16_admin_approval_of_attached_project_copied_is_accepted() {
 fn emergency_technical(docs: &[&str]) -> Value {
     let engine = engine();
     let project = sample_with(json!({"emergency": true}));
-    let event = with_data(&path_event("submit_technical"), json!({ "documents": docs }));
+    let event = with_data(
+        &path_event("submit_technical"),
+        json!({ "documents": docs }),
+    );
     apply(&engine, &project, &event)
 }
 
@@ -134,8 +146,14 @@ fn art17_emergency_without_municipal_decision_blocks() {
     let f = finding(&r, EMERGENCY);
     assert_eq!(f["severity"], "block");
     assert_eq!(f["article"], 17);
-    assert!(f["message"].as_str().unwrap().contains("市委、市政府决策文件"));
-    assert!(f["message_en"].as_str().unwrap().contains("municipal_decision"));
+    assert!(f["message"]
+        .as_str()
+        .unwrap()
+        .contains("市委、市政府决策文件"));
+    assert!(f["message_en"]
+        .as_str()
+        .unwrap()
+        .contains("municipal_decision"));
     assert_eq!(rule_ids(&r), vec![EMERGENCY.to_string()]);
 }
 
@@ -156,7 +174,12 @@ fn art17_emergency_with_municipal_decision_goes_to_technical_review() {
 fn art17_only_the_route_from_draft_needs_the_decision() {
     // An emergency project that went through demand review needs no municipal decision.
     let engine = engine();
-    let project = walk_from(&engine, sample_with(json!({"emergency": true})), "demand_approved", &[]);
+    let project = walk_from(
+        &engine,
+        sample_with(json!({"emergency": true})),
+        "demand_approved",
+        &[],
+    );
     let r = apply(&engine, &project, &path_event("submit_technical"));
     assert_eq!(r["accepted"], true, "{:#}", r["findings"]);
     assert!(!has_rule(&r, EMERGENCY));
@@ -170,7 +193,12 @@ fn art17_only_the_route_from_draft_needs_the_decision() {
 // ---- Art 19: 国家有关部委、省有关厅局组织地方建设的…在项目管理系统备案并纳入项目库 ----
 
 fn file_higher_level(engine: &Engine, patch: Value) -> Value {
-    let event = ev("file_higher_level", "2025-03-03", "construction_unit", json!({}));
+    let event = ev(
+        "file_higher_level",
+        "2025-03-03",
+        "construction_unit",
+        json!({}),
+    );
     apply(engine, &sample_with(patch), &event)
 }
 
@@ -194,7 +222,10 @@ fn art19_local_project_cannot_be_filed() {
         assert_eq!(f["severity"], "block");
         assert_eq!(f["article"], 19);
         assert!(f["message"].as_str().unwrap().contains("higher_level 为空"));
-        assert!(f["message_en"].as_str().unwrap().contains("`higher_level` is null"));
+        assert!(f["message_en"]
+            .as_str()
+            .unwrap()
+            .contains("`higher_level` is null"));
         // Art 19 explains the refusal; no generic transition finding beside it.
         assert_eq!(rule_ids(&r), vec![HIGHER_LEVEL.to_string()]);
     }
@@ -209,9 +240,35 @@ fn art19_filing_is_only_from_draft() {
         "demand_review",
         &[],
     );
-    let event = ev("file_higher_level", "2025-03-20", "construction_unit", json!({}));
+    let event = ev(
+        "file_higher_level",
+        "2025-03-20",
+        "construction_unit",
+        json!({}),
+    );
     let r = apply(&engine, &project, &event);
     assert_eq!(r["accepted"], false);
     assert!(has_rule(&r, "lifecycle.invalid_transition"));
     assert!(!has_rule(&r, HIGHER_LEVEL));
+}
+
+#[test]
+fn catalogue_entries_match_the_contract() {
+    let infos = serde_json::to_value(govit::rules::rule_infos()).unwrap();
+    for (id, article, event) in [
+        (AUTHORITY, 16, "approve"),
+        (EMERGENCY, 17, "submit_technical"),
+        (HIGHER_LEVEL, 19, "file_higher_level"),
+    ] {
+        let info = infos
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["rule"] == id)
+            .unwrap_or_else(|| panic!("{id} is not in the catalogue"));
+        assert_eq!(info["article"], article, "{id}");
+        assert_eq!(info["severity"], "block", "{id}");
+        assert_eq!(info["events"], json!([event]), "{id}");
+        assert_eq!(info["check"], false, "{id}");
+    }
 }

@@ -73,7 +73,12 @@ fn art22_project_filed_from_a_higher_level_is_in_the_library() {
     let project = apply_ok(
         &engine,
         &sample_with(json!({"higher_level": "national"})),
-        &ev("file_higher_level", "2025-03-03", "construction_unit", json!({})),
+        &ev(
+            "file_higher_level",
+            "2025-03-03",
+            "construction_unit",
+            json!({}),
+        ),
     );
     let r = apply(&engine, &project, &path_event("approve_budget"));
     assert_eq!(r["accepted"], true, "{:#}", r["findings"]);
@@ -131,8 +136,14 @@ fn art23_missing_om_share_blocks() {
 #[test]
 fn art23_missing_both_shares_names_both() {
     let r = approve_budget(json!({"co_built_with_jining": true}));
-    let en = finding(&r, CO_BUILT)["message_en"].as_str().unwrap().to_string();
-    assert!(en.contains("`qufu_construction_share_yuan`") && en.contains("`qufu_om_share_yuan`"), "{en}");
+    let en = finding(&r, CO_BUILT)["message_en"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        en.contains("`qufu_construction_share_yuan`") && en.contains("`qufu_om_share_yuan`"),
+        "{en}"
+    );
 }
 
 #[test]
@@ -154,7 +165,10 @@ fn art24_procurement_without_the_letter_is_refused() {
     let f = finding(&r, LETTER);
     assert_eq!(f["severity"], "block");
     assert_eq!(f["article"], 24);
-    assert!(f["message"].as_str().unwrap().contains("《项目建设主体责任书》"));
+    assert!(f["message"]
+        .as_str()
+        .unwrap()
+        .contains("《项目建设主体责任书》"));
     assert!(f["message_en"]
         .as_str()
         .unwrap()
@@ -168,7 +182,12 @@ fn art24_letter_filed_by_its_event_allows_procurement() {
     let engine = engine();
     let project = walk_to(&engine, "budgeted");
     // The event files the letter even without listing it as a document.
-    let file = ev("file_responsibility_letter", "2025-06-10", "construction_unit", json!({}));
+    let file = ev(
+        "file_responsibility_letter",
+        "2025-06-10",
+        "construction_unit",
+        json!({}),
+    );
     let project = apply_ok(&engine, &project, &file);
     assert!(project["documents"]["responsibility_letter"].is_string());
     let r = apply(&engine, &project, &path_event("start_procurement"));
@@ -194,7 +213,12 @@ fn art24_letter_attached_to_the_procurement_event_counts() {
 fn om_request(data: Value) -> Value {
     let mut full = json!({"year": 2026});
     merge(&mut full, data);
-    ev("request_om_funding", "2027-03-01", "construction_unit", full)
+    ev(
+        "request_om_funding",
+        "2027-03-01",
+        "construction_unit",
+        full,
+    )
 }
 
 fn all_confirmed() -> Value {
@@ -250,7 +274,12 @@ fn art25_one_finding_per_barred_condition() {
 fn art25_every_bar_at_once() {
     let engine = engine();
     let project = walk_from(&engine, sample(), "operating", &["report_progress"]);
-    let poor = ev("complete_post_evaluation", "2027-02-01", "third_party", json!({"result": "poor"}));
+    let poor = ev(
+        "complete_post_evaluation",
+        "2027-02-01",
+        "third_party",
+        json!({"result": "poor"}),
+    );
     let project = apply_ok(&engine, &project, &poor);
     let r = apply(
         &engine,
@@ -263,8 +292,14 @@ fn art25_every_bar_at_once() {
     assert_eq!(r["accepted"], false);
     // One finding per condition, crypto and security joined in one (as the article joins them).
     assert_eq!(om_rule_ids(&r), OM_RULES.map(String::from).to_vec());
-    let both = finding(&r, OM_CRYPTO_SECURITY)["message"].as_str().unwrap().to_string();
-    assert!(both.contains("data.crypto_compliant") && both.contains("data.security_compliant"), "{both}");
+    let both = finding(&r, OM_CRYPTO_SECURITY)["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        both.contains("data.crypto_compliant") && both.contains("data.security_compliant"),
+        "{both}"
+    );
 }
 
 #[test]
@@ -279,10 +314,18 @@ fn art25_absent_flags_are_not_confirmed() {
     );
     let f = finding(&r, OM_RISK);
     let zh = f["message"].as_str().unwrap();
-    assert!(zh.contains("data.major_security_risk 未申报（视为未确认），须为 false"), "{zh}");
+    assert!(
+        zh.contains("data.major_security_risk 未申报（视为未确认），须为 false"),
+        "{zh}"
+    );
     assert!(zh.contains("第二十五条"), "{zh}");
     let en = f["message_en"].as_str().unwrap();
-    assert!(en.contains("`data.major_security_risk` is not declared (read as not confirmed); it must be false"), "{en}");
+    assert!(
+        en.contains(
+            "`data.major_security_risk` is not declared (read as not confirmed); it must be false"
+        ),
+        "{en}"
+    );
     let r_en = apply(&engine_en(), &project, &om_request(json!({})));
     assert_eq!(finding(&r_en, OM_RISK)["message"], en);
 }
@@ -291,13 +334,26 @@ fn art25_absent_flags_are_not_confirmed() {
 fn art25_poor_post_evaluation_bars_funding() {
     let engine = engine();
     let project = walk_to(&engine, "operating");
-    let poor = ev("complete_post_evaluation", "2027-02-01", "third_party", json!({"result": "poor"}));
+    let poor = ev(
+        "complete_post_evaluation",
+        "2027-02-01",
+        "third_party",
+        json!({"result": "poor"}),
+    );
     let evaluated = apply_ok(&engine, &project, &poor);
     let r = apply(&engine, &evaluated, &om_request(all_confirmed()));
     assert_eq!(om_rule_ids(&r), vec![OM_POOR.to_string()]);
-    assert!(finding(&r, OM_POOR)["message"].as_str().unwrap().contains("较差"));
+    assert!(finding(&r, OM_POOR)["message"]
+        .as_str()
+        .unwrap()
+        .contains("较差"));
     for result in ["pass", "good", "excellent"] {
-        let e = ev("complete_post_evaluation", "2027-02-01", "third_party", json!({"result": result}));
+        let e = ev(
+            "complete_post_evaluation",
+            "2027-02-01",
+            "third_party",
+            json!({"result": result}),
+        );
         let evaluated = apply_ok(&engine, &project, &e);
         let r = apply(&engine, &evaluated, &om_request(all_confirmed()));
         assert!(om_rule_ids(&r).is_empty(), "{result}: {:#}", r["findings"]);
@@ -313,7 +369,10 @@ fn art25_progress_never_filed_bars_funding() {
     assert_eq!(om_rule_ids(&r), vec![OM_PROGRESS.to_string()]);
     let f = finding(&r, OM_PROGRESS);
     assert!(f["message"].as_str().unwrap().contains("备案建设进展"));
-    assert!(f["message_en"].as_str().unwrap().contains("report_progress"));
+    assert!(f["message_en"]
+        .as_str()
+        .unwrap()
+        .contains("report_progress"));
 }
 
 // ---- Art 25: 政务信息化项目建设原则上超支不补 ----
@@ -327,13 +386,21 @@ fn change(engine: &Engine, proposed: Value, aspects: Value) -> Value {
         json!({"aspects": aspects, "proposed": proposed}),
     );
     let project = apply_ok(engine, &project, &request);
-    apply(engine, &project, &ev("approve_change", "2025-12-10", "big_data_center", json!({})))
+    apply(
+        engine,
+        &project,
+        &ev("approve_change", "2025-12-10", "big_data_center", json!({})),
+    )
 }
 
 #[test]
 fn art25_change_raising_the_budget_warns() {
     let engine = engine();
-    let r = change(&engine, json!({"budget_yuan": "3500000.00"}), json!(["budget_yuan"]));
+    let r = change(
+        &engine,
+        json!({"budget_yuan": "3500000.00"}),
+        json!(["budget_yuan"]),
+    );
     // A warning: the change is still approved.
     assert_eq!(r["accepted"], true, "{:#}", r["findings"]);
     assert_eq!(r["project"]["budget_yuan"], "3500000.00");
@@ -341,31 +408,57 @@ fn art25_change_raising_the_budget_warns() {
     assert_eq!(f["severity"], "warning");
     assert_eq!(f["article"], 25);
     let zh = f["message"].as_str().unwrap();
-    for part in ["3,000,000.00 元", "3,500,000.00 元", "增加 500,000.00 元", "超支不补"] {
+    for part in [
+        "3,000,000.00 元",
+        "3,500,000.00 元",
+        "增加 500,000.00 元",
+        "超支不补",
+    ] {
         assert!(zh.contains(part), "{part} not in {zh}");
     }
     let en = f["message_en"].as_str().unwrap();
-    assert!(en.contains("from 3,000,000.00 to 3,500,000.00 yuan, an increase of 500,000.00 yuan"), "{en}");
+    assert!(
+        en.contains("from 3,000,000.00 to 3,500,000.00 yuan, an increase of 500,000.00 yuan"),
+        "{en}"
+    );
 }
 
 #[test]
 fn art25_change_by_one_fen_warns_and_equal_or_lower_does_not() {
     let engine = engine();
-    let r = change(&engine, json!({"budget_yuan": "3000000.01"}), json!(["budget_yuan"]));
-    assert!(finding(&r, OVERRUN)["message"].as_str().unwrap().contains("增加 0.01 元"));
+    let r = change(
+        &engine,
+        json!({"budget_yuan": "3000000.01"}),
+        json!(["budget_yuan"]),
+    );
+    assert!(finding(&r, OVERRUN)["message"]
+        .as_str()
+        .unwrap()
+        .contains("增加 0.01 元"));
     for budget in ["3000000.00", "3000000", "2800000.00"] {
-        let r = change(&engine, json!({"budget_yuan": budget}), json!(["budget_yuan"]));
+        let r = change(
+            &engine,
+            json!({"budget_yuan": budget}),
+            json!(["budget_yuan"]),
+        );
         assert_eq!(r["accepted"], true, "{budget}: {:#}", r["findings"]);
         assert!(!has_rule(&r, OVERRUN), "{budget}");
     }
-    let r = change(&engine, json!({"planned_completion": "2027-06-30"}), json!(["planned_completion"]));
+    let r = change(
+        &engine,
+        json!({"planned_completion": "2027-06-30"}),
+        json!(["planned_completion"]),
+    );
     assert!(!has_rule(&r, OVERRUN));
 }
 
 // ---- Art 25: 项目建设目标和内容不变，项目总投资有结余的…结余资金按原渠道退回 ----
 
 fn pass_final(engine: &Engine, project: &Value, actual: &str) -> Value {
-    let event = with_data(&path_event("pass_final_acceptance"), json!({"actual_cost_yuan": actual}));
+    let event = with_data(
+        &path_event("pass_final_acceptance"),
+        json!({"actual_cost_yuan": actual}),
+    );
     apply(engine, project, &event)
 }
 
@@ -380,7 +473,12 @@ fn art25_surplus_of_one_fen_is_to_be_returned() {
     assert_eq!(f["severity"], "warning");
     assert_eq!(f["article"], 25);
     let zh = f["message"].as_str().unwrap();
-    for part in ["2,999,999.99 元", "3,000,000.00 元", "结余 0.01 元", "按原渠道退回"] {
+    for part in [
+        "2,999,999.99 元",
+        "3,000,000.00 元",
+        "结余 0.01 元",
+        "按原渠道退回",
+    ] {
         assert!(zh.contains(part), "{part} not in {zh}");
     }
     let en = f["message_en"].as_str().unwrap();
@@ -394,10 +492,16 @@ fn art25_no_surplus_when_cost_meets_or_exceeds_the_budget() {
     let engine = engine();
     let project = walk_to(&engine, "final_acceptance");
     for actual in ["3000000.00", "3000000", "3000000.01"] {
-        assert!(!has_rule(&pass_final(&engine, &project, actual), SURPLUS), "{actual}");
+        assert!(
+            !has_rule(&pass_final(&engine, &project, actual), SURPLUS),
+            "{actual}"
+        );
     }
     // No declared cost: nothing to compare.
-    let event = with_data(&path_event("pass_final_acceptance"), json!({"actual_cost_yuan": null}));
+    let event = with_data(
+        &path_event("pass_final_acceptance"),
+        json!({"actual_cost_yuan": null}),
+    );
     assert!(!has_rule(&apply(&engine, &project, &event), SURPLUS));
 }
 
@@ -412,7 +516,11 @@ fn after_change(engine: &Engine, proposed: Value, aspects: Value, decision: &str
         json!({"aspects": aspects, "proposed": proposed}),
     );
     p = apply_ok(engine, &p, &request);
-    p = apply_ok(engine, &p, &ev(decision, "2025-12-10", "big_data_center", json!({})));
+    p = apply_ok(
+        engine,
+        &p,
+        &ev(decision, "2025-12-10", "big_data_center", json!({})),
+    );
     let mut started = false;
     for (_, event) in standard_path() {
         started |= event["type"] == "report_progress";
@@ -434,8 +542,14 @@ fn art25_surplus_is_measured_against_the_changed_budget() {
         "approve_change",
     );
     let r = pass_final(&engine, &p, "2700000.00");
-    let zh = finding(&r, SURPLUS)["message"].as_str().unwrap().to_string();
-    assert!(zh.contains("2,800,000.00 元") && zh.contains("结余 100,000.00 元"), "{zh}");
+    let zh = finding(&r, SURPLUS)["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        zh.contains("2,800,000.00 元") && zh.contains("结余 100,000.00 元"),
+        "{zh}"
+    );
     assert!(!has_rule(&pass_final(&engine, &p, "2800000.00"), SURPLUS));
 }
 
@@ -444,8 +558,14 @@ fn art25_no_surplus_return_when_goals_or_content_changed() {
     // The measures tie the return to 建设目标和内容不变.
     let engine = engine();
     for (proposed, aspects) in [
-        (json!({"goals": "2027年底前实现景区预约和文旅消费“一网通办”"}), json!([])),
-        (json!({"content": "景区预约、文化活动报名"}), json!(["content"])),
+        (
+            json!({"goals": "2027年底前实现景区预约和文旅消费“一网通办”"}),
+            json!([]),
+        ),
+        (
+            json!({"content": "景区预约、文化活动报名"}),
+            json!(["content"]),
+        ),
     ] {
         let p = after_change(&engine, proposed.clone(), aspects, "approve_change");
         let r = pass_final(&engine, &p, "2500000.00");
@@ -464,4 +584,31 @@ fn art25_a_rejected_goals_change_keeps_the_surplus_rule() {
         "reject_change",
     );
     assert!(has_rule(&pass_final(&engine, &p, "2500000.00"), SURPLUS));
+}
+
+// ---- the catalogue lists each rule as CONTRACT §5 does ----
+
+#[test]
+fn catalogue_entries_match_the_contract() {
+    let mut expected = vec![
+        (NOT_IN_LIBRARY, 22, "block", "approve_budget"),
+        (CO_BUILT, 23, "block", "approve_budget"),
+        (LETTER, 24, "block", "start_procurement"),
+        (OVERRUN, 25, "warning", "approve_change"),
+        (SURPLUS, 25, "warning", "pass_final_acceptance"),
+    ];
+    expected.extend(OM_RULES.map(|id| (id, 25, "block", "request_om_funding")));
+    let infos = serde_json::to_value(govit::rules::rule_infos()).unwrap();
+    for (id, article, severity, event) in expected {
+        let info = infos
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["rule"] == id)
+            .unwrap_or_else(|| panic!("{id} is not in the catalogue"));
+        assert_eq!(info["article"], article, "{id}");
+        assert_eq!(info["severity"], severity, "{id}");
+        assert_eq!(info["events"], json!([event]), "{id}");
+        assert_eq!(info["check"], false, "{id}");
+    }
 }

@@ -252,11 +252,17 @@ fn check_reports_each_overdue_order() {
 
 #[test]
 fn late_rectification_escalates_through_every_sanction() {
+    for by in ["big_data_center", "finance", "cyberspace", "cryptography"] {
+        escalate_after_late_rectification(by);
+    }
+}
+
+fn escalate_after_late_rectification(by: &str) {
     let e = engine();
     let p = apply_ok(
         &e,
         &implementing(),
-        &order("big_data_center", "2026-03-10", "DSJ-2026-05", "2026-04-10"),
+        &order(by, "2026-03-10", "DSJ-2026-05", "2026-04-10"),
     );
     // Completed a day late: accepted (it happened), recorded as a violation.
     let r = apply(&e, &p, &complete("2026-04-11", "DSJ-2026-05", true));
@@ -333,6 +339,9 @@ fn late_rectification_escalates_through_every_sanction() {
     let c = check(&e, &p, json!({"as_of": "2027-01-01"}));
     assert_eq!(c["allowed_events"], json!([]));
     assert!(!has_rule(&c, OVERDUE));
+    // The whole escalation is in the history, and it verifies.
+    let verified: Value = serde_json::from_str(&e.verify_json(&p.to_string()).unwrap()).unwrap();
+    assert_eq!(verified["valid"], true, "{by}: {verified:#}");
 }
 
 #[test]
@@ -429,4 +438,51 @@ fn art44_no_construction_before_approval() {
         "《曲阜市政务信息化项目建设管理办法》第四十四条"
     );
     assert!(f["message"].as_str().unwrap().contains("未经立项"));
+}
+
+// ---- Art 45: 造成严重后果的，相关部门应当予以通报批评 (no rectification order needed) ----
+
+#[test]
+fn art45_criticism_for_serious_consequences_needs_no_order() {
+    let e = engine();
+    let p = implementing();
+    let criticism = |issues: Value| {
+        ev(
+            "notify_criticism",
+            "2026-03-10",
+            "big_data_center",
+            json!({"article": 45, "issues": issues}),
+        )
+    };
+    let r = apply(
+        &e,
+        &p,
+        &criticism(json!(["未履行备案程序擅自扩大建设内容，造成严重超预算"])),
+    );
+    assert_eq!(r["accepted"], true, "{:#}", r["findings"]);
+    let f = finding(&r, "art45.criticism_for_consequences");
+    assert_eq!(f["severity"], "info");
+    assert!(f["message"].as_str().unwrap().contains("严重超预算"));
+    assert!(!has_rule(&r, NO_GROUNDS));
+    // Art 45 without saying what happened is still refused.
+    let r = apply(&e, &p, &criticism(json!([])));
+    assert_eq!(r["accepted"], false);
+    assert_eq!(rule_ids(&r), vec![NO_GROUNDS]);
+    assert!(finding(&r, NO_GROUNDS)["message_en"]
+        .as_str()
+        .unwrap()
+        .contains("Art 45"));
+    // Art 45 grounds only criticism: deferring investment still needs an Art 41 order.
+    let r = apply(
+        &e,
+        &p,
+        &ev(
+            "defer_investment",
+            "2026-03-10",
+            "big_data_center",
+            json!({"article": 45, "issues": ["严重超预算"]}),
+        ),
+    );
+    assert_eq!(r["accepted"], false);
+    assert!(has_rule(&r, NO_GROUNDS));
 }

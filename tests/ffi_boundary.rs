@@ -74,6 +74,13 @@ impl Engine {
     }
 }
 
+impl Engine {
+    /// The pointer, borrowed through `&self` (a closure capturing `self.0` alone would not be `Send`).
+    fn ptr(&self) -> *const govit_engine {
+        self.0
+    }
+}
+
 impl Drop for Engine {
     fn drop(&mut self) {
         unsafe { govit_engine_free(self.0) };
@@ -330,6 +337,73 @@ fn a_panic_becomes_internal_and_the_engine_stays_usable() {
     assert_eq!(json(&doc)["date"], "2025-10-16");
 }
 
+/// A history entry numbered 0 whose hash is recomputed (so it is not merely
+/// "damaged"): `verify` computes `seq - 1`, which overflows. With overflow
+/// checks (debug builds, this test) that is a panic the boundary must turn into
+/// `GOVIT_INTERNAL`; in release builds the subtraction wraps. Either way the
+/// call returns and the engine answers the next call as before.
+#[test]
+fn a_history_entry_numbered_zero_never_crashes_the_host() {
+    let e = Engine::new(None);
+    let (p, ev) = (c(&project()), c(&submit_demand()));
+    let (st, doc) = call(|o| unsafe { govit_apply(e.0, p.as_ptr(), ev.as_ptr(), o) });
+    assert_eq!(st, govit_status::GOVIT_OK);
+    let mut record = json(&doc)["project"].clone();
+    record["history"][0]["seq"] = 0.into();
+    let entry = govit::history::HistoryEntry::from_value("$", record["history"][0].clone())
+        .expect("an entry");
+    record["history"][0]["hash"] = entry.compute_hash().into();
+    let record = c(&record.to_string());
+    let (_, rules_before) = call(|o| unsafe { govit_rules(e.0, o) });
+    let (st, doc) = call(|o| unsafe { govit_verify(e.0, record.as_ptr(), o) });
+    match st {
+        govit_status::GOVIT_OK => assert_eq!(json(&doc)["valid"], false, "{doc}"),
+        govit_status::GOVIT_INTERNAL => {
+            error_doc(&doc, "internal");
+        }
+        other => panic!("unexpected {other:?}: {doc}"),
+    }
+    let (st, _) = call(|o| unsafe { govit_apply(e.0, record.as_ptr(), ev.as_ptr(), o) });
+    assert!(matches!(
+        st,
+        govit_status::GOVIT_OK | govit_status::GOVIT_INTERNAL
+    ));
+    let (_, rules_after) = call(|o| unsafe { govit_rules(e.0, o) });
+    assert_eq!(rules_before, rules_after);
+}
+
+/// A history whose last entry is numbered `u64::MAX` (hash recomputed): `apply`
+/// numbers the next entry `seq + 1`. With overflow checks (debug builds, this
+/// test) that panicked when this test was written, so the call must come back
+/// `GOVIT_INTERNAL` (or, once numbering is checked, an answer), never abort.
+#[test]
+fn a_history_at_the_last_sequence_number_never_crashes_the_host() {
+    let e = Engine::new(None);
+    let (p, ev) = (c(&project()), c(&submit_demand()));
+    let (_, doc) = call(|o| unsafe { govit_apply(e.0, p.as_ptr(), ev.as_ptr(), o) });
+    let mut record = json(&doc)["project"].clone();
+    record["history"][0]["seq"] = u64::MAX.into();
+    let entry = govit::history::HistoryEntry::from_value("$", record["history"][0].clone())
+        .expect("an entry");
+    record["history"][0]["hash"] = entry.compute_hash().into();
+    let record = c(&record.to_string());
+    let next = c(&format!(
+        r#"{{"type":"record_assessment","date":"2025-03-04","actor":{{"role":"construction_unit","unit":"{UNIT}"}},"data":{{"kind":"crypto_assessment"}}}}"#
+    ));
+    let (st, doc) = call(|o| unsafe { govit_apply(e.0, record.as_ptr(), next.as_ptr(), o) });
+    match st {
+        govit_status::GOVIT_INTERNAL => {
+            error_doc(&doc, "internal");
+        }
+        govit_status::GOVIT_OK | govit_status::GOVIT_INVALID_INPUT => {}
+        other => panic!("unexpected {other:?}: {doc}"),
+    }
+    let date = c("2025-09-26");
+    let (st, doc) = call(|o| unsafe { govit_add_working_days(e.0, date.as_ptr(), 10, o) });
+    assert_eq!(st, govit_status::GOVIT_OK);
+    assert_eq!(json(&doc)["date"], "2025-10-16");
+}
+
 #[test]
 fn one_engine_many_threads_same_answers() {
     let e = Engine::new(None);
@@ -339,7 +413,7 @@ fn one_engine_many_threads_same_answers() {
         for _ in 0..4 {
             s.spawn(|| {
                 for _ in 0..200 {
-                    let got = call(|o| unsafe { govit_apply(e.0, p.as_ptr(), ev.as_ptr(), o) });
+                    let got = call(|o| unsafe { govit_apply(e.ptr(), p.as_ptr(), ev.as_ptr(), o) });
                     assert_eq!(got, serial);
                 }
             });

@@ -746,6 +746,39 @@ fn omissions() -> Vec<Omission> {
             "art33.budget_exceeded",
             "violation",
         ),
+        omit(
+            "topping up an overrun (原则上超支不补)",
+            |s| {
+                let change = ev(
+                    "request_change",
+                    "2026-01-05",
+                    "construction_unit",
+                    json!({"aspects": ["budget_yuan"], "proposed": {"budget_yuan": "3300000.00"}}),
+                );
+                let approval = ev("approve_change", "2026-01-20", "big_data_center", json!({}));
+                s.insert_before("report_progress", Step::Event(change));
+                s.insert_before("report_progress", Step::Event(approval));
+                s.set_data(
+                    "pass_final_acceptance",
+                    "actual_cost_yuan",
+                    json!("3300000.00"),
+                );
+            },
+            "art25.overrun_not_supplemented",
+            "warning",
+        ),
+        omit(
+            "spending the whole budget (surplus goes back)",
+            |s| {
+                s.set_data(
+                    "pass_final_acceptance",
+                    "actual_cost_yuan",
+                    json!("2900000.00"),
+                )
+            },
+            "art25.surplus_to_return",
+            "warning",
+        ),
         // ---- chapter 7: acceptance and evaluation (Art 34–36) ----
         omit(
             "acceptance opinion",

@@ -29,9 +29,33 @@ fn long_path() -> Vec<(&'static str, Value)> {
     ]);
     path.extend(std[13..].iter().cloned()); // assessments … pass_final_acceptance
     path.extend([
-        ("operating", ev("submit_self_evaluation", "2027-01-15", cu, json!({"year": 2026}))),
-        ("operating", ev("record_assessment", "2027-02-01", cu, json!({"kind": "mlps_assessment"}))),
-        ("operating", ev("complete_post_evaluation", "2027-03-01", "third_party", json!({"result": "good"}))),
+        (
+            "operating",
+            ev(
+                "submit_self_evaluation",
+                "2027-01-15",
+                cu,
+                json!({"year": 2026}),
+            ),
+        ),
+        (
+            "operating",
+            ev(
+                "record_assessment",
+                "2027-02-01",
+                cu,
+                json!({"kind": "mlps_assessment"}),
+            ),
+        ),
+        (
+            "operating",
+            ev(
+                "complete_post_evaluation",
+                "2027-03-01",
+                "third_party",
+                json!({"result": "good"}),
+            ),
+        ),
     ]);
     path
 }
@@ -41,7 +65,11 @@ fn walk(path: &[(&'static str, Value)]) -> Value {
     let mut project = sample();
     for (state, event) in path {
         let r = apply(&engine, &project, event);
-        assert_eq!(r["accepted"], true, "{} refused: {:#}", event["type"], r["findings"]);
+        assert_eq!(
+            r["accepted"], true,
+            "{} refused: {:#}",
+            event["type"], r["findings"]
+        );
         assert_eq!(r["state_after"], *state, "{}", event["type"]);
         project = r["project"].clone();
     }
@@ -54,7 +82,9 @@ fn long_record() -> Value {
 
 /// `verify` through the JSON API (what `govit_verify` calls), in English.
 fn verify_doc(project: &Value) -> Value {
-    let out = engine_en().verify_json(&project.to_string()).expect("verify succeeds");
+    let out = engine_en()
+        .verify_json(&project.to_string())
+        .expect("verify succeeds");
     serde_json::from_str(&out).unwrap()
 }
 
@@ -65,7 +95,12 @@ fn problems(project: &Value) -> Vec<(String, u64)> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|p| (p["code"].as_str().unwrap().to_string(), p["seq"].as_u64().unwrap()))
+        .map(|p| {
+            (
+                p["code"].as_str().unwrap().to_string(),
+                p["seq"].as_u64().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(report["valid"], list.is_empty(), "{report:#}");
     list
@@ -126,10 +161,16 @@ fn tampered(edit: impl FnOnce(&mut Value)) -> Value {
 
 #[test]
 fn sm3_matches_the_gb_t_32905_examples() {
-    assert_eq!(sm3_hex(b"abc"), "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0");
+    assert_eq!(
+        sm3_hex(b"abc"),
+        "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0"
+    );
     let m = "abcd".repeat(16);
     assert_eq!(m.len(), 64);
-    assert_eq!(sm3_hex(m.as_bytes()), "debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732");
+    assert_eq!(
+        sm3_hex(m.as_bytes()),
+        "debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732"
+    );
 }
 
 // ---- the untampered record ----
@@ -266,12 +307,25 @@ fn an_entry_edited_into_something_unreadable_is_reported_not_refused() {
         entry(p, seq)["event"]["type"] = json!("backdate_contract");
     });
     // apply and check cannot read such a record …
-    let err = engine().apply_json(&p.to_string(), &ev("report_progress", "2027-04-01", "construction_unit", json!({})).to_string());
+    let err = engine().apply_json(
+        &p.to_string(),
+        &ev(
+            "report_progress",
+            "2027-04-01",
+            "construction_unit",
+            json!({}),
+        )
+        .to_string(),
+    );
     assert!(err.is_err());
     // … but verify judges it, and says why it cannot be read.
     expect(&p, &[("hash_mismatch", seq)]);
     let message = message_of(&p, "hash_mismatch");
-    assert!(message.contains("backdate_contract") && message.contains(&format!("history[{}].event.type", seq - 1)), "{message}");
+    assert!(
+        message.contains("backdate_contract")
+            && message.contains(&format!("history[{}].event.type", seq - 1)),
+        "{message}"
+    );
 
     // Forged together with its hash: unreadable, but not edited after writing.
     let p = tampered(|p| {
@@ -332,7 +386,10 @@ fn removing_the_last_entry_shows_in_the_record_it_left_behind() {
     history(&mut p).pop();
     expect(&p, &[("state_mismatch", 0), ("kernel_field_mismatch", 0)]);
     let message = message_of(&p, "state_mismatch");
-    assert!(message.contains("`operating`") && message.contains("`final_acceptance`"), "{message}");
+    assert!(
+        message.contains("`operating`") && message.contains("`final_acceptance`"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -350,7 +407,12 @@ fn an_inserted_forged_entry_is_detected() {
     let p = tampered(|p| {
         let mut forged = entry(p, 13).clone();
         forged["seq"] = json!(14);
-        forged["event"] = ev("report_progress", "2026-03-20", "construction_unit", json!({"spent_yuan": "900000.00"}));
+        forged["event"] = ev(
+            "report_progress",
+            "2026-03-20",
+            "construction_unit",
+            json!({"spent_yuan": "900000.00"}),
+        );
         forged["state_after"] = json!("implementing");
         forged["findings"] = json!([]);
         forged["prev"] = entry(p, 13)["hash"].clone();
@@ -358,7 +420,9 @@ fn an_inserted_forged_entry_is_detected() {
         history(p).insert(13, forged);
     });
     expect(&p, &[("seq_not_increasing", 14)]);
-    assert!(message_of(&p, "seq_not_increasing").contains("history[14] repeats seq 14 of history[13]"));
+    assert!(
+        message_of(&p, "seq_not_increasing").contains("history[14] repeats seq 14 of history[13]")
+    );
 
     // The same without a valid hash.
     let p = tampered(|p| {
@@ -392,7 +456,8 @@ fn an_appended_entry_that_the_lifecycle_forbids_is_detected() {
 fn swapping_two_entries_is_one_order_problem() {
     let p = tampered(|p| history(p).swap(12, 13)); // entries 13 and 14
     expect(&p, &[("seq_not_increasing", 13)]);
-    assert!(message_of(&p, "seq_not_increasing").contains("Entry 13 (history[13]) is stored after entry 14"));
+    assert!(message_of(&p, "seq_not_increasing")
+        .contains("Entry 13 (history[13]) is stored after entry 14"));
     // Moving one entry far away is still one problem.
     let p = tampered(|p| {
         let moved = history(p).remove(17);
@@ -412,10 +477,14 @@ fn an_edited_state_is_a_state_mismatch() {
 #[test]
 fn edited_documents_are_a_kernel_field_mismatch() {
     let p = tampered(|p| {
-        p["documents"].as_object_mut().unwrap().remove("acceptance_opinion");
+        p["documents"]
+            .as_object_mut()
+            .unwrap()
+            .remove("acceptance_opinion");
     });
     expect(&p, &[("kernel_field_mismatch", 0)]);
-    assert!(message_of(&p, "kernel_field_mismatch").contains("documents.acceptance_opinion: — / 2026-12-01"));
+    assert!(message_of(&p, "kernel_field_mismatch")
+        .contains("documents.acceptance_opinion: — / 2026-12-01"));
     let p = tampered(|p| p["documents"]["feasibility_study"] = json!("2025-03-20"));
     expect(&p, &[("kernel_field_mismatch", 0)]);
 }
@@ -424,7 +493,8 @@ fn edited_documents_are_a_kernel_field_mismatch() {
 fn edited_milestones_are_a_kernel_field_mismatch() {
     let p = tampered(|p| p["milestones"]["contract_signed"] = json!("2025-10-09"));
     expect(&p, &[("kernel_field_mismatch", 0)]);
-    assert!(message_of(&p, "kernel_field_mismatch").contains("milestones.contract_signed: 2025-10-09 / 2025-10-16"));
+    assert!(message_of(&p, "kernel_field_mismatch")
+        .contains("milestones.contract_signed: 2025-10-09 / 2025-10-16"));
 }
 
 #[test]
@@ -444,7 +514,10 @@ fn budget_changed_after_approval_without_a_change_is_baseline_changed() {
     let p = tampered(|p| p["budget_yuan"] = json!("3600000.00"));
     expect(&p, &[("baseline_changed", 0)]);
     let message = message_of(&p, "baseline_changed");
-    assert!(message.contains("budget_yuan: 3,000,000.00 → 3,600,000.00") && message.contains("Art 33"), "{message}");
+    assert!(
+        message.contains("budget_yuan: 3,000,000.00 → 3,600,000.00") && message.contains("Art 33"),
+        "{message}"
+    );
     // The approved change moved planned_completion: the new date is the baseline.
     let p = tampered(|p| p["planned_completion"] = json!("2026-12-31"));
     expect(&p, &[("baseline_changed", 0)]);
@@ -571,13 +644,32 @@ fn replay_from_the_first_snapshot_gives_back_the_same_record() {
 fn attributes_edited_in_draft_are_bound_by_a_new_snapshot_and_replayed() {
     let engine = engine();
     let path = standard_path();
-    let mut p = sample_with(json!({"budget_yuan": "2500000.00", "security_budget_yuan": "150000.00"}));
+    let mut p =
+        sample_with(json!({"budget_yuan": "2500000.00", "security_budget_yuan": "150000.00"}));
     p = apply_ok(&engine, &p, &path[0].1); // submit_demand
-    p = apply_ok(&engine, &p, &ev("reject_demand_review", "2025-03-10", "big_data_center", json!({})));
+    p = apply_ok(
+        &engine,
+        &p,
+        &ev(
+            "reject_demand_review",
+            "2025-03-10",
+            "big_data_center",
+            json!({}),
+        ),
+    );
     // Back in draft the host raises the budget, then resubmits.
     p["budget_yuan"] = json!("3000000.00");
     p["security_budget_yuan"] = json!("180000.00");
-    p = apply_ok(&engine, &p, &ev("submit_demand", "2025-03-12", "construction_unit", json!({})));
+    p = apply_ok(
+        &engine,
+        &p,
+        &ev(
+            "submit_demand",
+            "2025-03-12",
+            "construction_unit",
+            json!({}),
+        ),
+    );
     let entries = p["history"].as_array().unwrap();
     assert_eq!(entries[2]["snapshot"]["budget_yuan"], "3000000.00");
     assert!(entries[1].get("snapshot").is_none());
@@ -596,10 +688,17 @@ fn a_record_taken_over_mid_life_binds_its_origin_and_verifies() {
         "baseline": {"goals": sample()["goals"], "location": sample()["location"], "content": sample()["content"],
                      "budget_yuan": "3000000.00", "planned_completion": "2026-12-31"},
     }));
-    p = apply_ok(&engine, &p, &ev("approve_budget", "2025-06-03", "finance", json!({})));
+    p = apply_ok(
+        &engine,
+        &p,
+        &ev("approve_budget", "2025-06-03", "finance", json!({})),
+    );
     let first = &p["history"][0];
     assert_eq!(first["origin"]["state"], "approved");
-    assert_eq!(first["origin"]["documents"]["construction_plan"], "2025-03-01");
+    assert_eq!(
+        first["origin"]["documents"]["construction_plan"],
+        "2025-03-01"
+    );
     expect(&p, &[]);
     assert_replay_gives_back(&p);
     // Its origin is bound by the hash like everything else.
@@ -622,13 +721,17 @@ fn numbers_and_unknown_data_keys_are_bound_exactly_as_received() {
     p = apply_ok(&engine, &p, &event);
     let last = p["history"].as_array().unwrap().last().unwrap().clone();
     let text = p.to_string();
-    assert!(text.contains("\"spent_yuan\":1200000.50") && text.contains("\"pages\":1.0e1"), "{text}");
+    assert!(
+        text.contains("\"spent_yuan\":1200000.50") && text.contains("\"pages\":1.0e+1"),
+        "{text}"
+    );
     assert_eq!(last["event"]["data"]["oa_ref"], "OA-2026-0042");
     expect(&p, &[]);
     // 1200000.50 and 1200000.5 are the same amount but not the same record.
     let mut edited = p.clone();
     let n = edited["history"].as_array().unwrap().len();
-    edited["history"][n - 1]["event"]["data"]["spent_yuan"] = serde_json::from_str("1200000.5").unwrap();
+    edited["history"][n - 1]["event"]["data"]["spent_yuan"] =
+        serde_json::from_str("1200000.5").unwrap();
     expect(&edited, &[("hash_mismatch", n as u64)]);
 }
 
@@ -638,15 +741,26 @@ fn problems_are_localised_with_english_alongside() {
     let out = engine().verify_json(&p.to_string()).unwrap();
     let report: Value = serde_json::from_str(&out).unwrap();
     let problem = &report["problems"][0];
-    assert!(problem["message"].as_str().unwrap().contains("记录的状态"), "{problem:#}");
-    assert!(problem["message_en"].as_str().unwrap().contains("The record says state"), "{problem:#}");
+    assert!(
+        problem["message"].as_str().unwrap().contains("记录的状态"),
+        "{problem:#}"
+    );
+    assert!(
+        problem["message_en"]
+            .as_str()
+            .unwrap()
+            .contains("The record says state"),
+        "{problem:#}"
+    );
 }
 
 // ---- the worked example of docs/history.md ----
 
 /// The text of the fenced block that follows `marker` in the document.
 fn block_after<'a>(doc: &'a str, marker: &str) -> &'a str {
-    let at = doc.find(marker).unwrap_or_else(|| panic!("{marker} not in docs/history.md"));
+    let at = doc
+        .find(marker)
+        .unwrap_or_else(|| panic!("{marker} not in docs/history.md"));
     let rest = &doc[at..];
     let open = rest.find("```").unwrap();
     let body = &rest[open..];
@@ -656,7 +770,8 @@ fn block_after<'a>(doc: &'a str, marker: &str) -> &'a str {
 
 #[test]
 fn the_worked_example_in_the_docs_is_what_the_kernel_produces() {
-    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/history.md")).unwrap();
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/history.md")).unwrap();
     let before: Value = serde_json::from_str(block_after(&doc, "<!-- example:before -->")).unwrap();
     let event: Value = serde_json::from_str(block_after(&doc, "<!-- example:event -->")).unwrap();
     let entry: Value = serde_json::from_str(block_after(&doc, "<!-- example:entry -->")).unwrap();
@@ -664,9 +779,73 @@ fn the_worked_example_in_the_docs_is_what_the_kernel_produces() {
     let hash = block_after(&doc, "<!-- example:hash -->");
 
     let after = apply_ok(&engine(), &before, &event);
-    assert_eq!(after["history"][0], entry, "update the example in docs/history.md");
-    assert_eq!(canonical_object_without(entry.as_object().unwrap(), "hash"), canonical);
+    assert_eq!(
+        after["history"][0], entry,
+        "update the example in docs/history.md"
+    );
+    assert_eq!(
+        canonical_object_without(entry.as_object().unwrap(), "hash"),
+        canonical
+    );
     assert_eq!(sm3_hex(canonical.as_bytes()), hash);
     assert_eq!(entry["hash"], hash);
     expect(&after, &[]);
+}
+
+#[test]
+fn badly_damaged_histories_are_judged_without_failing() {
+    let original = long_record();
+    type Edit = Box<dyn Fn(&mut Value)>;
+    let cases: Vec<(&str, Edit)> = vec![
+        ("reversed", Box::new(|p| history(p).reverse())),
+        (
+            "seq 0",
+            Box::new(|p| {
+                let e = entry(p, 1);
+                e["seq"] = json!(0);
+                rehash(e);
+            }),
+        ),
+        (
+            "seq u64::MAX",
+            Box::new(|p| {
+                let e = entry(p, 3);
+                e["seq"] = json!(u64::MAX);
+                rehash(e);
+            }),
+        ),
+        (
+            "non-objects",
+            Box::new(|p| {
+                history(p)[2] = json!(null);
+                history(p)[5] = json!([1, 2]);
+                history(p)[8] = json!(7);
+            }),
+        ),
+        (
+            "all duplicated",
+            Box::new(|p| {
+                let copy = history(p).clone();
+                history(p).extend(copy);
+            }),
+        ),
+        (
+            "hash missing",
+            Box::new(|p| {
+                entry(p, 4).as_object_mut().unwrap().remove("hash");
+            }),
+        ),
+        ("history empty list", Box::new(|p| p["history"] = json!([]))),
+    ];
+    for (name, edit) in cases {
+        let mut p = original.clone();
+        edit(&mut p);
+        let report = verify_doc(&p);
+        assert_eq!(report["valid"], false, "{name}: {report:#}");
+    }
+    // Not a list at all: the record has no readable history, an input error naming it.
+    let mut p = original.clone();
+    p["history"] = json!({"1": {}});
+    let err = engine().verify_json(&p.to_string()).unwrap_err();
+    assert_eq!(err.path.as_deref(), Some("$.history"));
 }

@@ -67,7 +67,14 @@ const ROLES: &[&str] = &[
 ];
 
 /// Structural rules: who may do what, when, in what order, in scope, in force.
-const STRUCTURAL: &[&str] = &["lifecycle.", "auth.", "art44.", "art22.", "art16.", "art02."];
+const STRUCTURAL: &[&str] = &[
+    "lifecycle.",
+    "auth.",
+    "art44.",
+    "art22.",
+    "art16.",
+    "art02.",
+];
 
 const CU: &[&str] = &["construction_unit"];
 const BDC: &[&str] = &["big_data_center"];
@@ -136,62 +143,258 @@ fn table() -> Vec<Row> {
         data,
     };
     vec![
-        r("submit_demand", States(&["draft"]), State("demand_review"), CU, || json!({"documents": ["party_committee_decision"]})),
-        r("pass_demand_review", States(&["demand_review"]), State("demand_approved"), BDC, || json!({"documents": ["review_opinion"]})),
-        r("reject_demand_review", States(&["demand_review"]), State("draft"), BDC, || json!({"documents": ["review_opinion"]})),
-        r("submit_technical", States(&["demand_approved"]), State("technical_review"), CU, || {
-            json!({"documents": ["construction_plan", "crypto_plan", "secure_reliable_statement", "data_sharing_plan"]})
+        r(
+            "submit_demand",
+            States(&["draft"]),
+            State("demand_review"),
+            CU,
+            || json!({"documents": ["party_committee_decision"]}),
+        ),
+        r(
+            "pass_demand_review",
+            States(&["demand_review"]),
+            State("demand_approved"),
+            BDC,
+            || json!({"documents": ["review_opinion"]}),
+        ),
+        r(
+            "reject_demand_review",
+            States(&["demand_review"]),
+            State("draft"),
+            BDC,
+            || json!({"documents": ["review_opinion"]}),
+        ),
+        r(
+            "submit_technical",
+            States(&["demand_approved"]),
+            State("technical_review"),
+            CU,
+            || json!({"documents": ["construction_plan", "crypto_plan", "secure_reliable_statement", "data_sharing_plan"]}),
+        ),
+        r(
+            "pass_technical_review",
+            States(&["technical_review"]),
+            State("technical_approved"),
+            BDC,
+            || json!({"documents": ["review_opinion"]}),
+        ),
+        r(
+            "reject_technical_review",
+            States(&["technical_review"]),
+            State("demand_approved"),
+            BDC,
+            || json!({"documents": ["review_opinion"]}),
+        ),
+        r(
+            "approve",
+            States(&["technical_approved"]),
+            State("approved"),
+            BDC,
+            || json!({}),
+        ),
+        r(
+            "file_higher_level",
+            States(&["draft"]),
+            State("approved"),
+            CU,
+            || json!({}),
+        ),
+        r(
+            "approve_budget",
+            States(&["approved"]),
+            State("budgeted"),
+            &["finance"],
+            || json!({}),
+        ),
+        r(
+            "file_responsibility_letter",
+            States(&["budgeted"]),
+            Unchanged,
+            CU,
+            || json!({"documents": ["responsibility_letter"]}),
+        ),
+        r(
+            "start_procurement",
+            States(&["budgeted"]),
+            State("procuring"),
+            CU,
+            || json!({"method": "public_tender"}),
+        ),
+        r(
+            "award_bid",
+            States(&["procuring"]),
+            State("awarded"),
+            CU,
+            || json!({"notice_date": "2025-06-02", "supplier": "山东浪潮数字政府有限公司"}),
+        ),
+        r(
+            "sign_contract",
+            States(&["awarded"]),
+            State("contracted"),
+            CU,
+            || {
+                json!({
+                    "clauses": ["name", "subject_scope", "performance_plan", "confidentiality", "result_ownership", "acceptance_criteria", "glossary", "ip_ownership", "data_ownership", "ip_liability", "implementation_period", "warranty_terms"],
+                    "legal_review": true, "legal_counsel": "山东孔孟律师事务所", "implementation_months": 12, "warranty_months": 24
+                })
+            },
+        ),
+        r(
+            "file_contract",
+            States(&["contracted"]),
+            Unchanged,
+            CU,
+            || json!({}),
+        ),
+        r(
+            "start_implementation",
+            States(&["contracted"]),
+            State("implementing"),
+            CU,
+            || json!({"implementing_agency": "曲阜市文化和旅游局信息中心", "responsible_person": "孔令华"}),
+        ),
+        r(
+            "request_change",
+            States(&["implementing"]),
+            State("change_review"),
+            CU,
+            || json!({"aspects": ["location"], "proposed": {"location": "曲阜市政务云（二期）"}}),
+        ),
+        r(
+            "approve_change",
+            States(&["change_review"]),
+            State("implementing"),
+            BDC,
+            || json!({}),
+        ),
+        r(
+            "reject_change",
+            States(&["change_review"]),
+            State("implementing"),
+            BDC,
+            || json!({}),
+        ),
+        r(
+            "report_progress",
+            States(&["implementing"]),
+            Unchanged,
+            CU,
+            || json!({"spent_yuan": "100000.00"}),
+        ),
+        r(
+            "request_extension",
+            States(&["implementing", "preliminary_accepted"]),
+            Unchanged,
+            CU,
+            || json!({"new_deadline": "2027-06-30"}),
+        ),
+        r(
+            "approve_extension",
+            States(&["implementing", "preliminary_accepted"]),
+            Unchanged,
+            BDC,
+            || json!({"new_deadline": "2027-06-30"}),
+        ),
+        r(
+            "pass_preliminary_acceptance",
+            States(&["implementing"]),
+            State("preliminary_accepted"),
+            CU,
+            || json!({"documents": ["mlps_filing"]}),
+        ),
+        r(
+            "apply_final_acceptance",
+            States(&["preliminary_accepted"]),
+            State("final_acceptance"),
+            CU,
+            || json!({}),
+        ),
+        r(
+            "pass_final_acceptance",
+            States(&["final_acceptance"]),
+            State("operating"),
+            BDC,
+            || json!({"actual_cost_yuan": "3000000.00", "documents": ["acceptance_opinion"]}),
+        ),
+        r(
+            "fail_final_acceptance",
+            States(&["final_acceptance"]),
+            State("rectifying"),
+            BDC,
+            || json!({"rectification_deadline": "2025-09-01"}),
+        ),
+        r(
+            "resubmit_final_acceptance",
+            States(&["rectifying"]),
+            State("final_acceptance"),
+            CU,
+            || json!({"documents": ["rectification_plan"]}),
+        ),
+        r(
+            "submit_self_evaluation",
+            States(&["operating"]),
+            Unchanged,
+            CU,
+            || json!({"year": 2025, "documents": ["self_evaluation_report"]}),
+        ),
+        r(
+            "complete_post_evaluation",
+            States(&["operating"]),
+            Unchanged,
+            &["third_party"],
+            || json!({"result": "good"}),
+        ),
+        r(
+            "record_assessment",
+            AnyNonTerminal,
+            Unchanged,
+            CU,
+            || json!({"kind": "crypto_assessment", "documents": ["crypto_assessment"]}),
+        ),
+        r(
+            "request_om_funding",
+            States(&["operating"]),
+            Unchanged,
+            CU,
+            || json!({"year": 2025, "data_shared": true, "unified_infrastructure": true, "crypto_compliant": true, "security_compliant": true, "major_security_risk": false}),
+        ),
+        r(
+            "order_rectification",
+            AnyNonTerminal,
+            Unchanged,
+            &["big_data_center", "finance", "cyberspace", "cryptography"],
+            || json!({"order_id": "R9", "issues": ["未按期报送建设进展"], "deadline": "2025-12-31"}),
+        ),
+        r(
+            "complete_rectification",
+            AnyNonTerminal,
+            Unchanged,
+            CU,
+            || json!({"order_id": "R0", "compliant": true}),
+        ),
+        r("notify_criticism", AnyNonTerminal, Unchanged, BDC, || {
+            json!({})
         }),
-        r("pass_technical_review", States(&["technical_review"]), State("technical_approved"), BDC, || json!({"documents": ["review_opinion"]})),
-        r("reject_technical_review", States(&["technical_review"]), State("demand_approved"), BDC, || json!({"documents": ["review_opinion"]})),
-        r("approve", States(&["technical_approved"]), State("approved"), BDC, || json!({})),
-        r("file_higher_level", States(&["draft"]), State("approved"), CU, || json!({})),
-        r("approve_budget", States(&["approved"]), State("budgeted"), &["finance"], || json!({})),
-        r("file_responsibility_letter", States(&["budgeted"]), Unchanged, CU, || json!({"documents": ["responsibility_letter"]})),
-        r("start_procurement", States(&["budgeted"]), State("procuring"), CU, || json!({"method": "public_tender"})),
-        r("award_bid", States(&["procuring"]), State("awarded"), CU, || {
-            json!({"notice_date": "2025-06-02", "supplier": "山东浪潮数字政府有限公司"})
+        r("defer_investment", AnyNonTerminal, Unchanged, BDC, || {
+            json!({})
         }),
-        r("sign_contract", States(&["awarded"]), State("contracted"), CU, || {
-            json!({
-                "clauses": ["name", "subject_scope", "performance_plan", "confidentiality", "result_ownership", "acceptance_criteria", "glossary", "ip_ownership", "data_ownership", "ip_liability", "implementation_period", "warranty_terms"],
-                "legal_review": true, "legal_counsel": "山东孔孟律师事务所", "implementation_months": 12, "warranty_months": 24
-            })
+        r("suspend", Construction, State("suspended"), BDC, || {
+            json!({})
         }),
-        r("file_contract", States(&["contracted"]), Unchanged, CU, || json!({})),
-        r("start_implementation", States(&["contracted"]), State("implementing"), CU, || {
-            json!({"implementing_agency": "曲阜市文化和旅游局信息中心", "responsible_person": "孔令华"})
-        }),
-        r("request_change", States(&["implementing"]), State("change_review"), CU, || {
-            json!({"aspects": ["location"], "proposed": {"location": "曲阜市政务云（二期）"}})
-        }),
-        r("approve_change", States(&["change_review"]), State("implementing"), BDC, || json!({})),
-        r("reject_change", States(&["change_review"]), State("implementing"), BDC, || json!({})),
-        r("report_progress", States(&["implementing"]), Unchanged, CU, || json!({"spent_yuan": "100000.00"})),
-        r("request_extension", States(&["implementing", "preliminary_accepted"]), Unchanged, CU, || json!({"new_deadline": "2027-06-30"})),
-        r("approve_extension", States(&["implementing", "preliminary_accepted"]), Unchanged, BDC, || json!({"new_deadline": "2027-06-30"})),
-        r("pass_preliminary_acceptance", States(&["implementing"]), State("preliminary_accepted"), CU, || json!({"documents": ["mlps_filing"]})),
-        r("apply_final_acceptance", States(&["preliminary_accepted"]), State("final_acceptance"), CU, || json!({})),
-        r("pass_final_acceptance", States(&["final_acceptance"]), State("operating"), BDC, || {
-            json!({"actual_cost_yuan": "3000000.00", "documents": ["acceptance_opinion"]})
-        }),
-        r("fail_final_acceptance", States(&["final_acceptance"]), State("rectifying"), BDC, || json!({"rectification_deadline": "2025-09-01"})),
-        r("resubmit_final_acceptance", States(&["rectifying"]), State("final_acceptance"), CU, || json!({"documents": ["rectification_plan"]})),
-        r("submit_self_evaluation", States(&["operating"]), Unchanged, CU, || json!({"year": 2025, "documents": ["self_evaluation_report"]})),
-        r("complete_post_evaluation", States(&["operating"]), Unchanged, &["third_party"], || json!({"result": "good"})),
-        r("record_assessment", AnyNonTerminal, Unchanged, CU, || json!({"kind": "crypto_assessment", "documents": ["crypto_assessment"]})),
-        r("request_om_funding", States(&["operating"]), Unchanged, CU, || {
-            json!({"year": 2025, "data_shared": true, "unified_infrastructure": true, "crypto_compliant": true, "security_compliant": true, "major_security_risk": false})
-        }),
-        r("order_rectification", AnyNonTerminal, Unchanged, &["big_data_center", "finance", "cyberspace", "cryptography"], || {
-            json!({"order_id": "R9", "issues": ["未按期报送建设进展"], "deadline": "2025-12-31"})
-        }),
-        r("complete_rectification", AnyNonTerminal, Unchanged, CU, || json!({"order_id": "R0", "compliant": true})),
-        r("notify_criticism", AnyNonTerminal, Unchanged, BDC, || json!({})),
-        r("defer_investment", AnyNonTerminal, Unchanged, BDC, || json!({})),
-        r("suspend", Construction, State("suspended"), BDC, || json!({})),
-        r("resume", States(&["suspended"]), BeforeSuspension, BDC, || json!({})),
-        r("terminate", AnyNonTerminal, State("terminated"), BDC, || json!({})),
+        r(
+            "resume",
+            States(&["suspended"]),
+            BeforeSuspension,
+            BDC,
+            || json!({}),
+        ),
+        r(
+            "terminate",
+            AnyNonTerminal,
+            State("terminated"),
+            BDC,
+            || json!({}),
+        ),
     ]
 }
 
@@ -261,7 +464,12 @@ fn structural(result: &Value) -> Vec<String> {
 
 /// The event was not refused by any structural rule; if accepted, it led to `target`.
 fn assert_allowed(result: &Value, target: &str, what: &str) {
-    assert_eq!(structural(result), Vec::<String>::new(), "{what}: {:#}", result["findings"]);
+    assert_eq!(
+        structural(result),
+        Vec::<String>::new(),
+        "{what}: {:#}",
+        result["findings"]
+    );
     if result["accepted"] == true {
         assert_eq!(result["state_after"], target, "{what}");
         assert_eq!(result["project"]["state"], target, "{what}");
@@ -271,10 +479,17 @@ fn assert_allowed(result: &Value, target: &str, what: &str) {
 /// The event was refused by `rule` (a block), and the record came back as received.
 fn assert_refused(result: &Value, input: &Value, rule: &str, what: &str) {
     assert_eq!(result["accepted"], false, "{what}: accepted");
-    assert!(has_rule(result, rule), "{what}: no {rule} in {:#}", result["findings"]);
+    assert!(
+        has_rule(result, rule),
+        "{what}: no {rule} in {:#}",
+        result["findings"]
+    );
     assert_eq!(finding(result, rule)["severity"], "block", "{what}");
     assert_eq!(result["state_after"], result["state_before"], "{what}");
-    assert_eq!(&result["project"], input, "{what}: a refused event changed the record");
+    assert_eq!(
+        &result["project"], input,
+        "{what}: a refused event changed the record"
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -284,10 +499,16 @@ fn assert_refused(result: &Value, input: &Value, rule: &str, what: &str) {
 #[test]
 fn table_covers_every_event_of_the_contract() {
     let events: Vec<&str> = table().iter().map(|r| r.event).collect();
-    let all: Vec<&str> = govit::model::EventType::ALL.iter().map(|e| e.as_str()).collect();
+    let all: Vec<&str> = govit::model::EventType::ALL
+        .iter()
+        .map(|e| e.as_str())
+        .collect();
     assert_eq!(events, all);
     // And the kernel's own table lists them in the same order (docs and `rules` read it).
-    let kernel: Vec<&str> = govit::lifecycle::TRANSITIONS.iter().map(|t| t.event.as_str()).collect();
+    let kernel: Vec<&str> = govit::lifecycle::TRANSITIONS
+        .iter()
+        .map(|t| t.event.as_str())
+        .collect();
     assert_eq!(kernel, all);
 }
 
@@ -314,7 +535,14 @@ fn every_transition_is_allowed_from_its_source_states_and_refused_from_every_oth
                 }
             } else {
                 let expected = if BEFORE_APPROVAL.contains(state)
-                    && ["start_procurement", "award_bid", "sign_contract", "file_contract", "start_implementation"].contains(&row.event)
+                    && [
+                        "start_procurement",
+                        "award_bid",
+                        "sign_contract",
+                        "file_contract",
+                        "start_implementation",
+                    ]
+                    .contains(&row.event)
                 {
                     // Art 44: 未经立项的政务信息化项目一律不准建设.
                     "art44.not_approved"
@@ -326,7 +554,10 @@ fn every_transition_is_allowed_from_its_source_states_and_refused_from_every_oth
                 };
                 assert_refused(&result, &input, expected, &what);
                 if expected != "lifecycle.invalid_transition" {
-                    assert!(!has_rule(&result, "lifecycle.invalid_transition"), "{what}: both {expected} and invalid_transition");
+                    assert!(
+                        !has_rule(&result, "lifecycle.invalid_transition"),
+                        "{what}: both {expected} and invalid_transition"
+                    );
                 }
             }
         }
@@ -334,34 +565,66 @@ fn every_transition_is_allowed_from_its_source_states_and_refused_from_every_oth
     // 37 events; the source states of each, counted from the contract.
     assert_eq!(allowed, 144);
     // Content rules exist: most allowed events must actually be accepted with this data.
-    assert!(accepted * 10 >= allowed * 9, "only {accepted} of {allowed} allowed events were accepted");
+    assert!(
+        accepted * 10 >= allowed * 9,
+        "only {accepted} of {allowed} allowed events were accepted"
+    );
 }
 
 #[test]
 fn invalid_transition_names_the_states_it_is_allowed_from() {
-    let result = apply(&engine_en(), &record("draft"), &row("pass_demand_review").event(DATE));
+    let result = apply(
+        &engine_en(),
+        &record("draft"),
+        &row("pass_demand_review").event(DATE),
+    );
     let f = finding(&result, "lifecycle.invalid_transition");
     assert_eq!(f["article"], Value::Null);
-    assert!(f.get("citation").is_none() || f["citation"].is_null(), "{f}");
+    assert!(
+        f.get("citation").is_none() || f["citation"].is_null(),
+        "{f}"
+    );
     let msg = f["message"].as_str().unwrap();
-    assert!(msg.contains("draft") && msg.contains("demand_review"), "{msg}");
+    assert!(
+        msg.contains("draft") && msg.contains("demand_review"),
+        "{msg}"
+    );
 }
 
 #[test]
 fn construction_before_approval_cites_art44_and_budget_before_approval_cites_art22() {
     let engine = engine();
-    let r = apply(&engine, &record("technical_approved"), &row("start_procurement").event(DATE));
+    let r = apply(
+        &engine,
+        &record("technical_approved"),
+        &row("start_procurement").event(DATE),
+    );
     let f = finding(&r, "art44.not_approved");
     assert_eq!(f["article"], 44);
-    assert_eq!(f["citation"], "《曲阜市政务信息化项目建设管理办法》第四十四条");
-    let r = apply(&engine, &record("draft"), &row("approve_budget").event(DATE));
+    assert_eq!(
+        f["citation"],
+        "《曲阜市政务信息化项目建设管理办法》第四十四条"
+    );
+    let r = apply(
+        &engine,
+        &record("draft"),
+        &row("approve_budget").event(DATE),
+    );
     let f = finding(&r, "art22.not_in_library");
     assert_eq!(f["article"], 22);
     // After 立项 but in the wrong state, it is a plain invalid transition.
-    let r = apply(&engine, &record("operating"), &row("start_procurement").event(DATE));
+    let r = apply(
+        &engine,
+        &record("operating"),
+        &row("start_procurement").event(DATE),
+    );
     assert!(has_rule(&r, "lifecycle.invalid_transition"));
     assert!(!has_rule(&r, "art44.not_approved"));
-    let r = apply(&engine, &record("budgeted"), &row("approve_budget").event(DATE));
+    let r = apply(
+        &engine,
+        &record("budgeted"),
+        &row("approve_budget").event(DATE),
+    );
     assert!(has_rule(&r, "lifecycle.invalid_transition"));
     assert!(!has_rule(&r, "art22.not_in_library"));
 }
@@ -372,7 +635,11 @@ fn the_standard_path_reaches_each_state_the_contract_names() {
     let mut project = sample();
     for (expected, event) in standard_path() {
         let r = apply(&engine, &project, &event);
-        assert_eq!(r["accepted"], true, "{}: {:#}", event["type"], r["findings"]);
+        assert_eq!(
+            r["accepted"], true,
+            "{}: {:#}",
+            event["type"], r["findings"]
+        );
         assert_eq!(r["state_after"], expected);
         let history = r["project"]["history"].as_array().unwrap();
         assert_eq!(history.last().unwrap()["event"], event);
@@ -427,7 +694,11 @@ fn every_event_by_every_role() {
 
 #[test]
 fn role_not_permitted_names_the_permitted_roles() {
-    let r = apply(&engine_en(), &record("approved"), &ev("approve_budget", DATE, "big_data_center", json!({})));
+    let r = apply(
+        &engine_en(),
+        &record("approved"),
+        &ev("approve_budget", DATE, "big_data_center", json!({})),
+    );
     let f = finding(&r, "auth.role_not_permitted");
     assert_eq!(f["severity"], "block");
     assert_eq!(f["article"], Value::Null);
@@ -442,25 +713,44 @@ fn approve_by_admin_approval_only_for_construction_attached_projects_copied_to_t
             "approve",
             DATE,
             "admin_approval",
-            if copied { json!({"copied_to_big_data_center": true}) } else { json!({}) },
+            if copied {
+                json!({"copied_to_big_data_center": true})
+            } else {
+                json!({})
+            },
         )
     };
     let plain = record("technical_approved");
-    let attached = sample_with(json!({"state": "technical_approved", "attached_to_construction": true}));
+    let attached =
+        sample_with(json!({"state": "technical_approved", "attached_to_construction": true}));
     // Not attached to a construction project: refused, copied or not.
     for copied in [false, true] {
         let r = apply(&engine, &plain, &event(copied));
-        assert_refused(&r, &plain, "art16.approval_authority", "admin_approval, not attached");
+        assert_refused(
+            &r,
+            &plain,
+            "art16.approval_authority",
+            "admin_approval, not attached",
+        );
     }
     // Attached but not copied: refused.
     let r = apply(&engine, &attached, &event(false));
-    assert_refused(&r, &attached, "art16.approval_authority", "attached, not copied");
+    assert_refused(
+        &r,
+        &attached,
+        "art16.approval_authority",
+        "attached, not copied",
+    );
     // Attached and copied: 立项.
     let r = apply(&engine, &attached, &event(true));
     assert_allowed(&r, "approved", "attached and copied");
     assert_eq!(r["accepted"], true, "{:#}", r["findings"]);
     // The big-data centre approves either kind.
-    let r = apply(&engine, &attached, &ev("approve", DATE, "big_data_center", json!({})));
+    let r = apply(
+        &engine,
+        &attached,
+        &ev("approve", DATE, "big_data_center", json!({})),
+    );
     assert_allowed(&r, "approved", "bdc, attached");
 }
 
@@ -476,16 +766,48 @@ fn pass_final_acceptance_by_the_construction_unit_only_when_delegated() {
         d
     };
     for delegated in [None, Some(false)] {
-        let r = apply(&engine, &input, &ev("pass_final_acceptance", DATE, "construction_unit", data(delegated)));
-        assert_refused(&r, &input, "auth.role_not_permitted", "construction unit, not delegated");
+        let r = apply(
+            &engine,
+            &input,
+            &ev(
+                "pass_final_acceptance",
+                DATE,
+                "construction_unit",
+                data(delegated),
+            ),
+        );
+        assert_refused(
+            &r,
+            &input,
+            "auth.role_not_permitted",
+            "construction unit, not delegated",
+        );
     }
-    let r = apply(&engine, &input, &ev("pass_final_acceptance", DATE, "construction_unit", data(Some(true))));
+    let r = apply(
+        &engine,
+        &input,
+        &ev(
+            "pass_final_acceptance",
+            DATE,
+            "construction_unit",
+            data(Some(true)),
+        ),
+    );
     assert_allowed(&r, "operating", "construction unit, delegated");
     // Delegation is the construction unit's: other roles stay refused.
-    let r = apply(&engine, &input, &ev("pass_final_acceptance", DATE, "finance", data(Some(true))));
+    let r = apply(
+        &engine,
+        &input,
+        &ev("pass_final_acceptance", DATE, "finance", data(Some(true))),
+    );
     assert_refused(&r, &input, "auth.role_not_permitted", "finance, delegated");
     // A delegated construction unit must still be the project's own.
-    let mut e = ev("pass_final_acceptance", DATE, "construction_unit", data(Some(true)));
+    let mut e = ev(
+        "pass_final_acceptance",
+        DATE,
+        "construction_unit",
+        data(Some(true)),
+    );
     e["actor"]["unit"] = json!("曲阜市教育和体育局");
     let r = apply(&engine, &input, &e);
     assert_refused(&r, &input, "auth.unit_mismatch", "delegated, other unit");
@@ -510,7 +832,12 @@ fn submit_demand_as(unit: Option<&str>) -> Value {
 fn a_construction_unit_acts_only_for_its_own_project() {
     let engine = engine();
     let input = record("draft");
-    for unit in [Some("曲阜市教育和体育局"), Some(""), Some("曲阜市文化和旅游局 "), None] {
+    for unit in [
+        Some("曲阜市教育和体育局"),
+        Some(""),
+        Some("曲阜市文化和旅游局 "),
+        None,
+    ] {
         let r = apply(&engine, &input, &submit_demand_as(unit));
         assert_refused(&r, &input, "auth.unit_mismatch", &format!("{unit:?}"));
     }
@@ -518,7 +845,10 @@ fn a_construction_unit_acts_only_for_its_own_project() {
     assert_allowed(&r, "demand_review", "own unit");
     assert_eq!(r["accepted"], true, "{:#}", r["findings"]);
     // Every event of the construction unit is checked, not just the first.
-    for row in table().iter().filter(|r| r.roles.contains(&"construction_unit")) {
+    for row in table()
+        .iter()
+        .filter(|r| r.roles.contains(&"construction_unit"))
+    {
         let state = match row.from {
             Src::States(list) => list[0],
             _ => "implementing",
@@ -559,23 +889,47 @@ fn a_cross_department_project_is_acted_for_by_its_lead_department() {
     let r = apply(&engine, &cross, &submit_demand_as(Some(lead)));
     assert_allowed(&r, "demand_review", "lead department");
     // A co-department does not.
-    let r = apply(&engine, &cross, &submit_demand_as(Some("曲阜市教育和体育局")));
+    let r = apply(
+        &engine,
+        &cross,
+        &submit_demand_as(Some("曲阜市教育和体育局")),
+    );
     assert_refused(&r, &cross, "auth.unit_mismatch", "co-department");
     // Nor does the owner unit when another department leads (the lead takes its place).
     let r = apply(&engine, &cross, &submit_demand_as(Some(UNIT)));
     assert_refused(&r, &cross, "auth.unit_mismatch", "owner, not lead");
-    let f = finding(&apply(&engine_en(), &cross, &submit_demand_as(Some(UNIT))), "auth.unit_mismatch").clone();
+    let f = finding(
+        &apply(&engine_en(), &cross, &submit_demand_as(Some(UNIT))),
+        "auth.unit_mismatch",
+    )
+    .clone();
     assert!(f["message"].as_str().unwrap().contains(lead), "{f}");
     // Cross-department without a lead department: the owner unit acts.
     let no_lead = sample_with(json!({"cross_department": true}));
     let r = apply(&engine, &no_lead, &submit_demand_as(Some(UNIT)));
+    assert!(!has_rule(&r, "auth.unit_mismatch"), "{:#}", r["findings"]);
+    // A blank lead department is no lead department: a blank unit does not match it.
+    let blank_lead = sample_with(json!({"cross_department": true, "lead_department": " "}));
+    let r = apply(&engine, &blank_lead, &submit_demand_as(Some(" ")));
+    assert_refused(
+        &r,
+        &blank_lead,
+        "auth.unit_mismatch",
+        "blank unit, blank lead",
+    );
+    let r = apply(&engine, &blank_lead, &submit_demand_as(Some(UNIT)));
     assert!(!has_rule(&r, "auth.unit_mismatch"), "{:#}", r["findings"]);
     // A lead department on a project that is not cross-department changes nothing.
     let not_cross = sample_with(json!({"cross_department": false, "lead_department": lead}));
     let r = apply(&engine, &not_cross, &submit_demand_as(Some(UNIT)));
     assert!(!has_rule(&r, "auth.unit_mismatch"), "{:#}", r["findings"]);
     let r = apply(&engine, &not_cross, &submit_demand_as(Some(lead)));
-    assert_refused(&r, &not_cross, "auth.unit_mismatch", "lead of a non-cross project");
+    assert_refused(
+        &r,
+        &not_cross,
+        "auth.unit_mismatch",
+        "lead of a non-cross project",
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -587,23 +941,68 @@ fn an_event_dated_before_the_last_one_is_refused_and_the_same_date_is_fine() {
     let engine = engine();
     let first = row("submit_demand").event("2025-03-03");
     let project = apply_ok(&engine, &record("draft"), &first);
-    let r = apply(&engine, &project, &row("pass_demand_review").event("2025-03-02"));
-    assert_refused(&r, &project, "lifecycle.date_out_of_order", "one day earlier");
-    let msg = finding(&r, "lifecycle.date_out_of_order")["message_en"].as_str().unwrap().to_string();
-    assert!(msg.contains("2025-03-02") && msg.contains("2025-03-03"), "{msg}");
-    let r = apply(&engine, &project, &row("pass_demand_review").event("2024-12-31"));
-    assert_refused(&r, &project, "lifecycle.date_out_of_order", "a year earlier");
+    let r = apply(
+        &engine,
+        &project,
+        &row("pass_demand_review").event("2025-03-02"),
+    );
+    assert_refused(
+        &r,
+        &project,
+        "lifecycle.date_out_of_order",
+        "one day earlier",
+    );
+    let msg = finding(&r, "lifecycle.date_out_of_order")["message_en"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        msg.contains("2025-03-02") && msg.contains("2025-03-03"),
+        "{msg}"
+    );
+    let r = apply(
+        &engine,
+        &project,
+        &row("pass_demand_review").event("2024-12-31"),
+    );
+    assert_refused(
+        &r,
+        &project,
+        "lifecycle.date_out_of_order",
+        "a year earlier",
+    );
     // The same day is in order.
-    let r = apply(&engine, &project, &row("pass_demand_review").event("2025-03-03"));
-    assert!(!has_rule(&r, "lifecycle.date_out_of_order"), "{:#}", r["findings"]);
+    let r = apply(
+        &engine,
+        &project,
+        &row("pass_demand_review").event("2025-03-03"),
+    );
+    assert!(
+        !has_rule(&r, "lifecycle.date_out_of_order"),
+        "{:#}",
+        r["findings"]
+    );
     assert_eq!(r["accepted"], true, "{:#}", r["findings"]);
     // Judged against the *last* event, not the first.
     let p2 = r["project"].clone();
     let p3 = apply_ok(&engine, &p2, &row("submit_technical").event("2025-04-01"));
-    let r = apply(&engine, &p3, &row("pass_technical_review").event("2025-03-20"));
-    assert_refused(&r, &p3, "lifecycle.date_out_of_order", "before the last, after the first");
+    let r = apply(
+        &engine,
+        &p3,
+        &row("pass_technical_review").event("2025-03-20"),
+    );
+    assert_refused(
+        &r,
+        &p3,
+        "lifecycle.date_out_of_order",
+        "before the last, after the first",
+    );
     // A record without history has nothing to be out of order with.
-    let r = apply(&engine, &record("demand_review"), &row("pass_demand_review").event("2024-07-01"));
+    let r = apply(
+        &engine,
+        &record("demand_review"),
+        &row("pass_demand_review").event("2024-07-01"),
+    );
     assert!(!has_rule(&r, "lifecycle.date_out_of_order"));
 }
 
@@ -638,15 +1037,29 @@ fn classified_or_unfunded_projects_are_out_of_scope_for_every_event() {
         assert_eq!(c["allowed_events"], json!([]), "{label}");
         assert!(has_rule(&c, "art02.out_of_scope"), "{label}: {c:#}");
         // Not even for the construction unit.
-        let c = check(&engine, &input, json!({"actor": role_unit("construction_unit")}));
+        let c = check(
+            &engine,
+            &input,
+            json!({"actor": role_unit("construction_unit")}),
+        );
         assert_eq!(c["allowed_events"], json!([]), "{label}");
     }
     let c = check(&engine, &record("draft"), json!({}));
     assert_eq!(c["in_scope"], true);
     assert!(!has_rule(&c, "art02.out_of_scope"));
     // Any one government funding source brings a project into scope.
-    for funding in ["government_investment", "gov_enterprise_joint", "special_bond", "service_purchase", "gov_funded_om"] {
-        let c = check(&engine, &sample_with(json!({ "funding": [funding] })), json!({}));
+    for funding in [
+        "government_investment",
+        "gov_enterprise_joint",
+        "special_bond",
+        "service_purchase",
+        "gov_funded_om",
+    ] {
+        let c = check(
+            &engine,
+            &sample_with(json!({ "funding": [funding] })),
+            json!({}),
+        );
         assert_eq!(c["in_scope"], true, "{funding}");
     }
 }
@@ -660,7 +1073,12 @@ fn events_before_2024_07_01_are_judged_by_the_state_machine_only() {
     let engine = engine();
     // A submit_demand without the party committee decision (Art 8), without basis (Art 6).
     let bare = sample_with(json!({"basis": null, "goals": null}));
-    let before = ev("submit_demand", "2024-06-30", "construction_unit", json!({}));
+    let before = ev(
+        "submit_demand",
+        "2024-06-30",
+        "construction_unit",
+        json!({}),
+    );
     let r = apply(&engine, &bare, &before);
     assert_eq!(r["accepted"], true, "{:#}", r["findings"]);
     assert_eq!(r["state_after"], "demand_review");
@@ -668,12 +1086,25 @@ fn events_before_2024_07_01_are_judged_by_the_state_machine_only() {
     assert_eq!(f["severity"], "info");
     assert_eq!(f["article"], 47);
     // Only the Art 47 note: no content rule speaks.
-    assert_eq!(rule_ids(&r), vec!["art47.not_in_force"], "{:#}", r["findings"]);
+    assert_eq!(
+        rule_ids(&r),
+        vec!["art47.not_in_force"],
+        "{:#}",
+        r["findings"]
+    );
     // The note is recorded with the event.
-    assert_eq!(r["project"]["history"][0]["findings"], json!(["art47.not_in_force"]));
+    assert_eq!(
+        r["project"]["history"][0]["findings"],
+        json!(["art47.not_in_force"])
+    );
 
     // From 2024-07-01 the measures judge fully.
-    let on = ev("submit_demand", "2024-07-01", "construction_unit", json!({}));
+    let on = ev(
+        "submit_demand",
+        "2024-07-01",
+        "construction_unit",
+        json!({}),
+    );
     let r = apply(&engine, &bare, &on);
     assert!(!has_rule(&r, "art47.not_in_force"), "{:#}", r["findings"]);
     if govit::rules::find("art08.party_committee_decision_missing").is_some() {
@@ -681,31 +1112,133 @@ fn events_before_2024_07_01_are_judged_by_the_state_machine_only() {
         assert!(has_rule(&r, "art08.party_committee_decision_missing"));
     }
     // The state machine still judges before 2024-07-01: state, role, unit and date order.
-    let r = apply(&engine, &bare, &ev("pass_demand_review", "2024-06-30", "big_data_center", json!({})));
-    assert_refused(&r, &bare, "lifecycle.invalid_transition", "wrong state, before in force");
+    let r = apply(
+        &engine,
+        &bare,
+        &ev(
+            "pass_demand_review",
+            "2024-06-30",
+            "big_data_center",
+            json!({}),
+        ),
+    );
+    assert_refused(
+        &r,
+        &bare,
+        "lifecycle.invalid_transition",
+        "wrong state, before in force",
+    );
     assert!(has_rule(&r, "art47.not_in_force"));
-    let r = apply(&engine, &bare, &ev("submit_demand", "2024-06-30", "finance", json!({})));
-    assert_refused(&r, &bare, "auth.role_not_permitted", "wrong role, before in force");
+    let r = apply(
+        &engine,
+        &bare,
+        &ev("submit_demand", "2024-06-30", "finance", json!({})),
+    );
+    assert_refused(
+        &r,
+        &bare,
+        "auth.role_not_permitted",
+        "wrong role, before in force",
+    );
     let mut other = before.clone();
     other["actor"]["unit"] = json!("曲阜市教育和体育局");
     let r = apply(&engine, &bare, &other);
-    assert_refused(&r, &bare, "auth.unit_mismatch", "wrong unit, before in force");
-    let p = apply_ok(&engine, &bare, &ev("submit_demand", "2024-06-20", "construction_unit", json!({})));
-    let r = apply(&engine, &p, &ev("pass_demand_review", "2024-06-19", "big_data_center", json!({})));
-    assert_refused(&r, &p, "lifecycle.date_out_of_order", "out of order, before in force");
+    assert_refused(
+        &r,
+        &bare,
+        "auth.unit_mismatch",
+        "wrong unit, before in force",
+    );
+    let p = apply_ok(
+        &engine,
+        &bare,
+        &ev(
+            "submit_demand",
+            "2024-06-20",
+            "construction_unit",
+            json!({}),
+        ),
+    );
+    let r = apply(
+        &engine,
+        &p,
+        &ev(
+            "pass_demand_review",
+            "2024-06-19",
+            "big_data_center",
+            json!({}),
+        ),
+    );
+    assert_refused(
+        &r,
+        &p,
+        "lifecycle.date_out_of_order",
+        "out of order, before in force",
+    );
     // Construction before 立项 is still refused, by the state machine.
     let input = record("draft");
-    let r = apply(&engine, &input, &row("start_procurement").event("2024-06-30"));
+    let r = apply(
+        &engine,
+        &input,
+        &row("start_procurement").event("2024-06-30"),
+    );
     assert_eq!(r["accepted"], false, "{:#}", r["findings"]);
-    assert!(has_rule(&r, "lifecycle.invalid_transition"), "{:#}", r["findings"]);
-    assert!(!has_rule(&r, "art44.not_approved"), "Art 44 was not in force: {:#}", r["findings"]);
-    let r = apply(&engine, &input, &ev("approve_budget", "2024-06-30", "finance", json!({})));
+    assert!(
+        has_rule(&r, "lifecycle.invalid_transition"),
+        "{:#}",
+        r["findings"]
+    );
+    assert!(
+        !has_rule(&r, "art44.not_approved"),
+        "Art 44 was not in force: {:#}",
+        r["findings"]
+    );
+    let r = apply(
+        &engine,
+        &input,
+        &ev("approve_budget", "2024-06-30", "finance", json!({})),
+    );
     assert_eq!(r["accepted"], false);
-    assert!(has_rule(&r, "lifecycle.invalid_transition"), "{:#}", r["findings"]);
-    assert!(!has_rule(&r, "art22.not_in_library"), "Art 22 was not in force: {:#}", r["findings"]);
+    assert!(
+        has_rule(&r, "lifecycle.invalid_transition"),
+        "{:#}",
+        r["findings"]
+    );
+    assert!(
+        !has_rule(&r, "art22.not_in_library"),
+        "Art 22 was not in force: {:#}",
+        r["findings"]
+    );
+    // Scope (Art 2) is judged on every event, whatever its date.
+    let classified = sample_with(json!({"classified": true}));
+    let r = apply(&engine, &classified, &before);
+    assert_refused(
+        &r,
+        &classified,
+        "art02.out_of_scope",
+        "classified, before in force",
+    );
     // And a history of events before 2024-07-01 continues into the measures.
-    let p = apply_ok(&engine, &sample(), &ev("submit_demand", "2024-05-06", "construction_unit", json!({})));
-    let r = apply(&engine, &p, &ev("pass_demand_review", "2024-07-01", "big_data_center", json!({"documents": ["review_opinion"]})));
+    let p = apply_ok(
+        &engine,
+        &sample(),
+        &ev(
+            "submit_demand",
+            "2024-05-06",
+            "construction_unit",
+            json!({}),
+        ),
+    );
+    let r = apply(
+        &engine,
+        &p,
+        &ev(
+            "pass_demand_review",
+            "2024-07-01",
+            "big_data_center",
+            json!({"documents": ["review_opinion"]}),
+        ),
+    );
     assert!(!has_rule(&r, "art47.not_in_force"));
     assert_eq!(structural(&r), Vec::<String>::new(), "{:#}", r["findings"]);
 }
@@ -715,13 +1248,34 @@ fn approval_before_2024_07_01_is_judged_by_the_role_table() {
     let engine = engine();
     let input = record("technical_approved");
     // Art 16 was not in force: the roles of the table decide.
-    let r = apply(&engine, &input, &ev("approve", "2024-06-28", "finance", json!({})));
-    assert_refused(&r, &input, "auth.role_not_permitted", "finance, before in force");
-    assert!(!has_rule(&r, "art16.approval_authority"), "{:#}", r["findings"]);
-    let r = apply(&engine, &input, &ev("approve", "2024-06-28", "big_data_center", json!({})));
+    let r = apply(
+        &engine,
+        &input,
+        &ev("approve", "2024-06-28", "finance", json!({})),
+    );
+    assert_refused(
+        &r,
+        &input,
+        "auth.role_not_permitted",
+        "finance, before in force",
+    );
+    assert!(
+        !has_rule(&r, "art16.approval_authority"),
+        "{:#}",
+        r["findings"]
+    );
+    let r = apply(
+        &engine,
+        &input,
+        &ev("approve", "2024-06-28", "big_data_center", json!({})),
+    );
     assert_eq!(r["accepted"], true, "{:#}", r["findings"]);
     // From 2024-07-01, Art 16.
-    let r = apply(&engine, &input, &ev("approve", "2024-07-01", "finance", json!({})));
+    let r = apply(
+        &engine,
+        &input,
+        &ev("approve", "2024-07-01", "finance", json!({})),
+    );
     assert_refused(&r, &input, "art16.approval_authority", "finance, in force");
 }
 
@@ -730,7 +1284,12 @@ fn approval_before_2024_07_01_is_judged_by_the_role_table() {
 // ---------------------------------------------------------------------------
 
 fn technical_docs(extra: &[&str]) -> Value {
-    let mut docs = vec!["construction_plan", "crypto_plan", "secure_reliable_statement", "data_sharing_plan"];
+    let mut docs = vec![
+        "construction_plan",
+        "crypto_plan",
+        "secure_reliable_statement",
+        "data_sharing_plan",
+    ];
     docs.extend_from_slice(extra);
     json!({ "documents": docs })
 }
@@ -739,35 +1298,78 @@ fn technical_docs(extra: &[&str]) -> Value {
 fn an_emergency_project_goes_from_draft_to_technical_review() {
     let engine = engine();
     let emergency = sample_with(json!({"emergency": true}));
-    let e = ev("submit_technical", DATE, "construction_unit", technical_docs(&["municipal_decision"]));
+    let e = ev(
+        "submit_technical",
+        DATE,
+        "construction_unit",
+        technical_docs(&["municipal_decision"]),
+    );
     let r = apply(&engine, &emergency, &e);
     assert_eq!(r["accepted"], true, "{:#}", r["findings"]);
     assert_eq!(r["state_after"], "technical_review");
     // Rejected at technical review, it goes back to draft.
     let p = r["project"].clone();
-    let r = apply(&engine, &p, &ev("reject_technical_review", DATE, "big_data_center", json!({})));
+    let r = apply(
+        &engine,
+        &p,
+        &ev(
+            "reject_technical_review",
+            DATE,
+            "big_data_center",
+            json!({}),
+        ),
+    );
     assert_eq!(r["accepted"], true, "{:#}", r["findings"]);
     assert_eq!(r["state_after"], "draft");
     // Without the municipal decision it is refused (Art 17), if that rule exists.
     if govit::rules::find("art17.emergency_decision_missing").is_some() {
-        let r = apply(&engine, &emergency, &ev("submit_technical", DATE, "construction_unit", technical_docs(&[])));
-        assert_refused(&r, &emergency, "art17.emergency_decision_missing", "no municipal decision");
+        let r = apply(
+            &engine,
+            &emergency,
+            &ev(
+                "submit_technical",
+                DATE,
+                "construction_unit",
+                technical_docs(&[]),
+            ),
+        );
+        assert_refused(
+            &r,
+            &emergency,
+            "art17.emergency_decision_missing",
+            "no municipal decision",
+        );
     }
     // Not an emergency: draft cannot skip demand review.
     let normal = sample();
     let r = apply(&engine, &normal, &e);
     assert_refused(&r, &normal, "lifecycle.invalid_transition", "not emergency");
     // An ordinary project rejected at technical review goes back to demand_approved.
-    let r = apply(&engine, &record("technical_review"), &ev("reject_technical_review", DATE, "big_data_center", json!({})));
+    let r = apply(
+        &engine,
+        &record("technical_review"),
+        &ev(
+            "reject_technical_review",
+            DATE,
+            "big_data_center",
+            json!({}),
+        ),
+    );
     assert_eq!(r["state_after"], "demand_approved");
     // An emergency project may still go the ordinary way.
     let r = apply(&engine, &emergency, &row("submit_demand").event(DATE));
     assert_allowed(&r, "demand_review", "emergency via demand review");
     // allowed_events offers submit_technical from draft only to emergencies.
     let c = check(&engine, &emergency, json!({}));
-    assert!(c["allowed_events"].as_array().unwrap().contains(&json!("submit_technical")));
+    assert!(c["allowed_events"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("submit_technical")));
     let c = check(&engine, &normal, json!({}));
-    assert!(!c["allowed_events"].as_array().unwrap().contains(&json!("submit_technical")));
+    assert!(!c["allowed_events"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("submit_technical")));
 }
 
 // ---------------------------------------------------------------------------
@@ -779,21 +1381,57 @@ fn file_higher_level_needs_a_higher_level() {
     let engine = engine();
     for level in ["national", "provincial"] {
         let input = sample_with(json!({ "higher_level": level }));
-        let r = apply(&engine, &input, &ev("file_higher_level", DATE, "construction_unit", json!({})));
+        let r = apply(
+            &engine,
+            &input,
+            &ev("file_higher_level", DATE, "construction_unit", json!({})),
+        );
         assert_allowed(&r, "approved", level);
         assert_eq!(r["accepted"], true, "{:#}", r["findings"]);
-        let c = check(&engine, &input, json!({"actor": role_unit("construction_unit")}));
-        assert!(c["allowed_events"].as_array().unwrap().contains(&json!("file_higher_level")));
+        let c = check(
+            &engine,
+            &input,
+            json!({"actor": role_unit("construction_unit")}),
+        );
+        assert!(c["allowed_events"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("file_higher_level")));
     }
     let input = sample();
-    let r = apply(&engine, &input, &ev("file_higher_level", DATE, "construction_unit", json!({})));
+    let r = apply(
+        &engine,
+        &input,
+        &ev("file_higher_level", DATE, "construction_unit", json!({})),
+    );
     assert_eq!(r["accepted"], false);
-    assert!(has_rule(&r, "art19.not_higher_level"), "{:#}", r["findings"]);
+    assert!(
+        has_rule(&r, "art19.not_higher_level"),
+        "{:#}",
+        r["findings"]
+    );
     let c = check(&engine, &input, json!({}));
-    assert!(!c["allowed_events"].as_array().unwrap().contains(&json!("file_higher_level")));
+    assert!(!c["allowed_events"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("file_higher_level")));
     // Before 2024-07-01 (Art 19 not yet in force) the guard still holds, as a transition.
-    let r = apply(&engine, &input, &ev("file_higher_level", "2024-06-28", "construction_unit", json!({})));
-    assert_refused(&r, &input, "lifecycle.invalid_transition", "no higher level, before in force");
+    let r = apply(
+        &engine,
+        &input,
+        &ev(
+            "file_higher_level",
+            "2024-06-28",
+            "construction_unit",
+            json!({}),
+        ),
+    );
+    assert_refused(
+        &r,
+        &input,
+        "lifecycle.invalid_transition",
+        "no higher level, before in force",
+    );
     assert!(!has_rule(&r, "art19.not_higher_level"));
 }
 
@@ -807,23 +1445,53 @@ fn suspend_and_resume_return_to_the_state_before() {
     for state in CONSTRUCTION {
         let input = record(state);
         let r = apply(&engine, &input, &row("suspend").event(DATE));
-        assert_eq!(r["accepted"], true, "suspend from {state}: {:#}", r["findings"]);
+        assert_eq!(
+            r["accepted"], true,
+            "suspend from {state}: {:#}",
+            r["findings"]
+        );
         assert_eq!(r["state_after"], "suspended");
         let suspended = r["project"].clone();
         // While suspended, construction does not go on.
         let r = apply(&engine, &suspended, &row("report_progress").event(DATE));
-        assert_refused(&r, &suspended, "lifecycle.invalid_transition", "progress while suspended");
+        assert_refused(
+            &r,
+            &suspended,
+            "lifecycle.invalid_transition",
+            "progress while suspended",
+        );
         let r = apply(&engine, &suspended, &row("suspend").event(DATE));
-        assert_refused(&r, &suspended, "lifecycle.invalid_transition", "suspend twice");
-        let r = apply(&engine, &suspended, &ev("resume", "2025-06-03", "big_data_center", json!({})));
-        assert_eq!(r["accepted"], true, "resume to {state}: {:#}", r["findings"]);
+        assert_refused(
+            &r,
+            &suspended,
+            "lifecycle.invalid_transition",
+            "suspend twice",
+        );
+        let r = apply(
+            &engine,
+            &suspended,
+            &ev("resume", "2025-06-03", "big_data_center", json!({})),
+        );
+        assert_eq!(
+            r["accepted"], true,
+            "resume to {state}: {:#}",
+            r["findings"]
+        );
         assert_eq!(r["state_after"], *state);
         assert_eq!(r["project"]["state"], *state);
         // The state before suspension is not left behind.
-        assert!(r["project"].get("resume_state").is_none(), "{:#}", r["project"]);
+        assert!(
+            r["project"].get("resume_state").is_none(),
+            "{:#}",
+            r["project"]
+        );
         // Resume only from suspended.
         let resumed = r["project"].clone();
-        let r = apply(&engine, &resumed, &ev("resume", "2025-06-03", "big_data_center", json!({})));
+        let r = apply(
+            &engine,
+            &resumed,
+            &ev("resume", "2025-06-03", "big_data_center", json!({})),
+        );
         assert_refused(&r, &resumed, "lifecycle.invalid_transition", "resume twice");
     }
     // Not from before 立项, nor in operation.
@@ -840,13 +1508,24 @@ fn terminate_is_final() {
     for state in STATES.iter().filter(|s| **s != "terminated") {
         let input = record_for("terminate", state);
         let r = apply(&engine, &input, &row("terminate").event(DATE));
-        assert_eq!(r["accepted"], true, "terminate from {state}: {:#}", r["findings"]);
+        assert_eq!(
+            r["accepted"], true,
+            "terminate from {state}: {:#}",
+            r["findings"]
+        );
         assert_eq!(r["state_after"], "terminated");
         let terminated = r["project"].clone();
+        assert!(terminated.get("resume_state").is_none(), "from {state}");
+        assert_eq!(terminated["milestones"]["terminated"], DATE);
         for row in table() {
             let e = row.event("2025-06-03");
             let r = apply(&engine, &terminated, &e);
-            assert_refused(&r, &terminated, "lifecycle.invalid_transition", &format!("{} after terminate from {state}", row.event));
+            assert_refused(
+                &r,
+                &terminated,
+                "lifecycle.invalid_transition",
+                &format!("{} after terminate from {state}", row.event),
+            );
         }
         let c = check(&engine, &terminated, json!({}));
         assert_eq!(c["state"], "terminated");
@@ -866,7 +1545,12 @@ fn a_refused_event_returns_the_input_record_exactly() {
     project["oa_flow"] = json!({"step": 7, "amount": 12345678901234567890u64});
     for e in [
         ev("approve_budget", "2025-12-01", "finance", json!({})),
-        ev("report_progress", "2025-01-01", "construction_unit", json!({})),
+        ev(
+            "report_progress",
+            "2025-01-01",
+            "construction_unit",
+            json!({}),
+        ),
         ev("report_progress", "2025-12-01", "finance", json!({})),
         ev("terminate", "2025-12-01", "big_data_center", json!({})),
     ] {
@@ -877,7 +1561,11 @@ fn a_refused_event_returns_the_input_record_exactly() {
         assert_eq!(r["project"], project, "{e}");
         assert_eq!(r["state_before"], "implementing");
         assert_eq!(r["state_after"], "implementing");
-        assert!(r["findings"].as_array().unwrap().iter().any(|f| f["severity"] == "block"));
+        assert!(r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["severity"] == "block"));
     }
 }
 
@@ -887,7 +1575,12 @@ fn a_refused_event_returns_the_input_record_exactly() {
 
 fn allowed(engine: &govit::Engine, project: &Value, options: Value) -> Vec<String> {
     let c = check(engine, project, options);
-    let mut v: Vec<String> = c["allowed_events"].as_array().unwrap().iter().map(|e| e.as_str().unwrap().to_string()).collect();
+    let mut v: Vec<String> = c["allowed_events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e.as_str().unwrap().to_string())
+        .collect();
     v.sort();
     v
 }
@@ -900,7 +1593,10 @@ fn expected_allowed(state: &str, role: Option<&str>) -> Vec<String> {
         .filter(|r| r.event != "file_higher_level")
         .filter(|r| match role {
             None => true,
-            Some(role) => r.roles.contains(&role) || (r.event == "pass_final_acceptance" && role == "construction_unit"),
+            Some(role) => {
+                r.roles.contains(&role)
+                    || (r.event == "pass_final_acceptance" && role == "construction_unit")
+            }
         })
         .map(|r| r.event.to_string())
         .collect();
@@ -913,7 +1609,11 @@ fn allowed_events_follow_the_table_for_every_state_and_role() {
     let engine = engine();
     for state in STATES {
         let project = record(state);
-        assert_eq!(allowed(&engine, &project, json!({})), expected_allowed(state, None), "{state}");
+        assert_eq!(
+            allowed(&engine, &project, json!({})),
+            expected_allowed(state, None),
+            "{state}"
+        );
         for role in ROLES {
             let got = allowed(&engine, &project, json!({"actor": role_unit(role)}));
             let mut want = expected_allowed(state, Some(role));
@@ -924,9 +1624,18 @@ fn allowed_events_follow_the_table_for_every_state_and_role() {
     }
     // Everything allowed for the construction unit is also accepted structurally.
     let project = record("implementing");
-    for event in allowed(&engine, &project, json!({"actor": role_unit("construction_unit")})) {
+    for event in allowed(
+        &engine,
+        &project,
+        json!({"actor": role_unit("construction_unit")}),
+    ) {
         let r = apply(&engine, &project, &row(&event).event(DATE));
-        assert_eq!(structural(&r), Vec::<String>::new(), "{event}: {:#}", r["findings"]);
+        assert_eq!(
+            structural(&r),
+            Vec::<String>::new(),
+            "{event}: {:#}",
+            r["findings"]
+        );
     }
 }
 
@@ -934,42 +1643,294 @@ fn allowed_events_follow_the_table_for_every_state_and_role() {
 fn allowed_events_for_a_named_actor() {
     let engine = engine();
     let project = record("implementing");
-    let cu = allowed(&engine, &project, json!({"actor": role_unit("construction_unit")}));
+    let cu = allowed(
+        &engine,
+        &project,
+        json!({"actor": role_unit("construction_unit")}),
+    );
     assert_eq!(
         cu,
-        ["complete_rectification", "pass_preliminary_acceptance", "record_assessment", "report_progress", "request_change", "request_extension"]
+        [
+            "complete_rectification",
+            "pass_preliminary_acceptance",
+            "record_assessment",
+            "report_progress",
+            "request_change",
+            "request_extension"
+        ]
     );
-    let bdc = allowed(&engine, &project, json!({"actor": {"role": "big_data_center"}}));
+    let bdc = allowed(
+        &engine,
+        &project,
+        json!({"actor": {"role": "big_data_center"}}),
+    );
     assert_eq!(
         bdc,
-        ["approve_extension", "defer_investment", "notify_criticism", "order_rectification", "suspend", "terminate"]
+        [
+            "approve_extension",
+            "defer_investment",
+            "notify_criticism",
+            "order_rectification",
+            "suspend",
+            "terminate"
+        ]
     );
     // Another unit may do nothing for this project; nor may the construction unit without a unit.
-    let other = allowed(&engine, &project, json!({"actor": {"role": "construction_unit", "unit": "曲阜市教育和体育局"}}));
+    let other = allowed(
+        &engine,
+        &project,
+        json!({"actor": {"role": "construction_unit", "unit": "曲阜市教育和体育局"}}),
+    );
     assert!(other.is_empty(), "{other:?}");
-    let none = allowed(&engine, &project, json!({"actor": {"role": "construction_unit"}}));
+    let none = allowed(
+        &engine,
+        &project,
+        json!({"actor": {"role": "construction_unit"}}),
+    );
     assert!(none.is_empty(), "{none:?}");
     assert!(allowed(&engine, &project, json!({"actor": {"role": "audit"}})).is_empty());
     // The lead department of a cross-department project.
-    let cross = sample_with(json!({"cross_department": true, "lead_department": "曲阜市大数据中心"}));
+    let cross =
+        sample_with(json!({"cross_department": true, "lead_department": "曲阜市大数据中心"}));
     assert_eq!(
-        allowed(&engine, &cross, json!({"actor": {"role": "construction_unit", "unit": "曲阜市大数据中心"}})),
-        ["complete_rectification", "record_assessment", "submit_demand"]
+        allowed(
+            &engine,
+            &cross,
+            json!({"actor": {"role": "construction_unit", "unit": "曲阜市大数据中心"}})
+        ),
+        [
+            "complete_rectification",
+            "record_assessment",
+            "submit_demand"
+        ]
     );
-    assert!(allowed(&engine, &cross, json!({"actor": role_unit("construction_unit")})).is_empty());
+    assert!(allowed(
+        &engine,
+        &cross,
+        json!({"actor": role_unit("construction_unit")})
+    )
+    .is_empty());
     // 立项 by the administrative approval bureau: only for construction-attached projects.
     let plain = record("technical_approved");
-    assert!(!allowed(&engine, &plain, json!({"actor": {"role": "admin_approval"}})).contains(&"approve".to_string()));
-    let attached = sample_with(json!({"state": "technical_approved", "attached_to_construction": true}));
-    assert!(allowed(&engine, &attached, json!({"actor": {"role": "admin_approval"}})).contains(&"approve".to_string()));
+    assert!(!allowed(
+        &engine,
+        &plain,
+        json!({"actor": {"role": "admin_approval"}})
+    )
+    .contains(&"approve".to_string()));
+    let attached =
+        sample_with(json!({"state": "technical_approved", "attached_to_construction": true}));
+    assert!(allowed(
+        &engine,
+        &attached,
+        json!({"actor": {"role": "admin_approval"}})
+    )
+    .contains(&"approve".to_string()));
     // Suspended: resume or terminate (and the any-state events).
     assert_eq!(
-        allowed(&engine, &record("suspended"), json!({"actor": {"role": "big_data_center"}})),
-        ["defer_investment", "notify_criticism", "order_rectification", "resume", "terminate"]
+        allowed(
+            &engine,
+            &record("suspended"),
+            json!({"actor": {"role": "big_data_center"}})
+        ),
+        [
+            "defer_investment",
+            "notify_criticism",
+            "order_rectification",
+            "resume",
+            "terminate"
+        ]
     );
     // The result is in the table's order.
     let c = check(&engine, &project, json!({}));
-    let order: Vec<&str> = c["allowed_events"].as_array().unwrap().iter().map(|e| e.as_str().unwrap()).collect();
-    let table_order: Vec<&str> = table().iter().map(|r| r.event).filter(|e| order.contains(e)).collect();
+    let order: Vec<&str> = c["allowed_events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e.as_str().unwrap())
+        .collect();
+    let table_order: Vec<&str> = table()
+        .iter()
+        .map(|r| r.event)
+        .filter(|e| order.contains(e))
+        .collect();
     assert_eq!(order, table_order);
+}
+
+// ---------------------------------------------------------------------------
+// What accepted events leave in the record
+// ---------------------------------------------------------------------------
+
+#[test]
+fn documents_and_milestones_keep_their_first_date() {
+    let engine = engine();
+    let p = apply_ok(
+        &engine,
+        &sample(),
+        &row("submit_demand").event("2025-03-03"),
+    );
+    assert_eq!(p["documents"]["party_committee_decision"], "2025-03-03");
+    assert_eq!(p["milestones"]["demand_submitted"], "2025-03-03");
+    let p = apply_ok(
+        &engine,
+        &p,
+        &ev(
+            "reject_demand_review",
+            "2025-03-10",
+            "big_data_center",
+            json!({}),
+        ),
+    );
+    assert_eq!(p["state"], "draft");
+    // Filed again on resubmission: still on file from the first date (a document once filed stays on file).
+    let p = apply_ok(&engine, &p, &row("submit_demand").event("2025-03-20"));
+    assert_eq!(p["documents"]["party_committee_decision"], "2025-03-03");
+    assert_eq!(p["milestones"]["demand_submitted"], "2025-03-03");
+    assert_eq!(p["history"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn approval_fixes_the_baseline() {
+    let engine = engine();
+    let p = apply_ok(
+        &engine,
+        &sample_with(json!({"state": "technical_approved"})),
+        &ev("approve", DATE, "big_data_center", json!({})),
+    );
+    assert_eq!(p["milestones"]["approved"], DATE);
+    assert_eq!(
+        p["baseline"],
+        json!({
+            "goals": sample()["goals"], "location": sample()["location"], "content": sample()["content"],
+            "budget_yuan": "3000000.00", "planned_completion": "2026-12-31"
+        })
+    );
+}
+
+#[test]
+fn a_change_becomes_the_baseline_only_when_approved() {
+    let engine = engine();
+    let implementing = walk_to(&engine, "implementing");
+    let request = ev(
+        "request_change",
+        "2026-03-10",
+        "construction_unit",
+        json!({"aspects": ["location"], "proposed": {"location": "曲阜市政务云（二期）", "planned_completion": "2027-03-31"}}),
+    );
+    let pending = apply_ok(&engine, &implementing, &request);
+    assert_eq!(pending["state"], "change_review");
+    assert_eq!(
+        pending["pending_change"]["aspects"],
+        json!(["location", "planned_completion"])
+    );
+    // Not yet changed.
+    assert_eq!(pending["location"], implementing["location"]);
+    let rejected = apply_ok(
+        &engine,
+        &pending,
+        &ev("reject_change", "2026-03-20", "big_data_center", json!({})),
+    );
+    assert_eq!(rejected["state"], "implementing");
+    assert!(rejected.get("pending_change").is_none());
+    assert_eq!(rejected["location"], implementing["location"]);
+    assert_eq!(rejected["baseline"], implementing["baseline"]);
+    let approved = apply_ok(
+        &engine,
+        &pending,
+        &ev("approve_change", "2026-03-20", "big_data_center", json!({})),
+    );
+    assert_eq!(approved["state"], "implementing");
+    assert!(approved.get("pending_change").is_none());
+    assert_eq!(approved["location"], "曲阜市政务云（二期）");
+    assert_eq!(approved["planned_completion"], "2027-03-31");
+    assert_eq!(approved["baseline"]["location"], "曲阜市政务云（二期）");
+    assert_eq!(approved["baseline"]["planned_completion"], "2027-03-31");
+    // The rest of the baseline is untouched.
+    assert_eq!(
+        approved["baseline"]["budget_yuan"],
+        implementing["baseline"]["budget_yuan"]
+    );
+}
+
+#[test]
+fn rectification_orders_sanctions_and_assessments_are_recorded() {
+    let engine = engine();
+    let p = walk_to(&engine, "implementing");
+    let p = apply_ok(
+        &engine,
+        &p,
+        &ev(
+            "order_rectification",
+            "2026-03-03",
+            "cyberspace",
+            json!({"order_id": "WX-1", "issues": ["等保备案未完成"], "deadline": "2026-03-31"}),
+        ),
+    );
+    let order = &p["rectification_orders"][0];
+    assert_eq!(order["order_id"], "WX-1");
+    assert_eq!(order["issued_by"], "cyberspace");
+    assert_eq!(order["deadline"], "2026-03-31");
+    assert!(order.get("completed").is_none());
+    // Overdue and still open: grounds for criticism.
+    let p = apply_ok(
+        &engine,
+        &p,
+        &ev(
+            "notify_criticism",
+            "2026-04-01",
+            "big_data_center",
+            json!({}),
+        ),
+    );
+    assert_eq!(
+        p["sanctions"],
+        json!([{"kind": "criticism", "date": "2026-04-01"}])
+    );
+    let p = apply_ok(
+        &engine,
+        &p,
+        &ev(
+            "complete_rectification",
+            "2026-04-02",
+            "construction_unit",
+            json!({"order_id": "WX-1", "compliant": true}),
+        ),
+    );
+    assert_eq!(p["rectification_orders"][0]["completed"], "2026-04-02");
+    assert_eq!(p["rectification_orders"][0]["compliant"], true);
+    // Assessments keep their latest date; the document its first.
+    let crypto = |date: &str| {
+        ev(
+            "record_assessment",
+            date,
+            "construction_unit",
+            json!({"kind": "crypto_assessment"}),
+        )
+    };
+    let p = apply_ok(&engine, &p, &crypto("2026-09-15"));
+    let p = apply_ok(&engine, &p, &crypto("2026-10-01"));
+    assert_eq!(p["assessments"]["crypto_assessment"], "2026-10-01");
+    assert_eq!(p["documents"]["crypto_assessment"], "2026-09-15");
+    let p = apply_ok(
+        &engine,
+        &p,
+        &ev(
+            "record_assessment",
+            "2026-10-02",
+            "construction_unit",
+            json!({"kind": "mlps_assessment"}),
+        ),
+    );
+    assert_eq!(p["assessments"]["mlps_assessment"], "2026-10-02");
+    // Suspension records the state to return to and the sanction.
+    let s = apply_ok(
+        &engine,
+        &p,
+        &ev("suspend", "2026-10-03", "big_data_center", json!({})),
+    );
+    assert_eq!(s["resume_state"], "implementing");
+    assert_eq!(
+        s["sanctions"].as_array().unwrap().last().unwrap(),
+        &json!({"kind": "suspension", "date": "2026-10-03"})
+    );
 }

@@ -8,8 +8,9 @@
 //!
 //! - objects: members sorted by key, comparing the keys' UTF-8 bytes;
 //! - no whitespace anywhere outside strings;
-//! - numbers: exactly the text they were received as (serde_json's
-//!   `arbitrary_precision` keeps it), so `1.50` stays `1.50` and `1e2` stays `1e2`;
+//! - numbers: the text they were received as (serde_json's `arbitrary_precision`
+//!   keeps it), so `1.50` stays `1.50` and `-0` stays `-0`; only an exponent is
+//!   normalised, to a lowercase `e` followed by its sign (`1E2` → `1e+2`);
 //! - strings: `"` and `\` escaped with a backslash, U+0008, U+0009, U+000A,
 //!   U+000C and U+000D as `\b \t \n \f \r`, every other character below U+0020 as
 //!   `\u00XX` with lowercase hex digits, and every other character (including
@@ -116,9 +117,12 @@ mod tests {
     #[test]
     fn numbers_keep_the_text_they_were_received_as() {
         assert_eq!(
-            canon(r#"[1.50, 1e2, 1E+2, -0, 0.0, 12345678901234567890123.000, 4999999.99]"#),
-            "[1.50,1e2,1E+2,-0,0.0,12345678901234567890123.000,4999999.99]"
+            canon(r#"[1.50, -0, 0.0, 12345678901234567890123.000, 4999999.99, 1e-2]"#),
+            "[1.50,-0,0.0,12345678901234567890123.000,4999999.99,1e-2]"
         );
+        // The one normalisation serde_json makes: the exponent is written `e`, with a sign.
+        assert_eq!(canon("[1e2, 1E+2, 2.5E-3]"), "[1e+2,1e+2,2.5e-3]");
+        assert_eq!(canon("[1e+2]"), canon("[1e2]"));
     }
 
     #[test]

@@ -75,6 +75,27 @@ impl HistoryEntry {
         sm3_hex(self.canonical().as_bytes())
     }
 
+    /// The entry as its `Serialize` writes it, moving the event, snapshot and origin.
+    pub fn into_value(self) -> Value {
+        let mut map = Map::new();
+        map.insert("seq".into(), Value::from(self.seq));
+        map.insert("event".into(), self.event.raw);
+        map.insert(
+            "state_after".into(),
+            serde_json::to_value(self.state_after).expect("a state serialises"),
+        );
+        map.insert("findings".into(), Value::from(self.findings));
+        if let Some(s) = self.snapshot {
+            map.insert("snapshot".into(), s);
+        }
+        if let Some(o) = self.origin {
+            map.insert("origin".into(), o);
+        }
+        map.insert("prev".into(), Value::String(self.prev));
+        map.insert("hash".into(), Value::String(self.hash));
+        Value::Object(map)
+    }
+
     /// Reads a stored entry; any malformed field is an error naming its path.
     pub fn from_value(path: &str, value: Value) -> Result<HistoryEntry> {
         let mut r = ObjectReader::new(path, value)?;
@@ -177,7 +198,8 @@ pub fn append(before: &Project, after: &mut Project, event: &Event, findings: Ve
         Value::Object(map)
     });
     let (seq, prev) = match before.history.last() {
-        Some(last) => (last.seq + 1, last.hash.clone()),
+        // Saturating: a forged last seq of u64::MAX must not wrap to 0 (verify reports it).
+        Some(last) => (last.seq.saturating_add(1), last.hash.clone()),
         None => (1, GENESIS.to_string()),
     };
     let mut entry = HistoryEntry {

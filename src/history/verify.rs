@@ -23,10 +23,12 @@
 //! a record from JSON (`verify_value`): verify is the call that must judge a
 //! damaged record. The rest of the record must still be well-formed.
 
-use super::{attributes_digest, canonical_object_without, read_origin, sm3_hex, HistoryEntry, GENESIS};
+use super::{
+    attributes_digest, canonical_object_without, read_origin, sm3_hex, HistoryEntry, GENESIS,
+};
 use crate::error::{Error, Result};
 use crate::lifecycle::{apply_effects, role_permitted, state_problem, unit_matches};
-use crate::model::{Attributes, KernelFields, Project, State, MAX_HISTORY_ENTRIES};
+use crate::model::{kind_of, Attributes, KernelFields, Project, State, MAX_HISTORY_ENTRIES};
 use crate::rules::{in_force_from, Locale};
 use serde::Serialize;
 use serde_json::Value;
@@ -125,7 +127,10 @@ pub fn verify(project: &Project, locale: Locale) -> VerifyReport {
 /// must be well-formed (an error names the path otherwise).
 pub fn verify_value(value: Value, locale: Locale) -> Result<VerifyReport> {
     let Value::Object(mut map) = value else {
-        return Project::from_value(value).map(|_| unreachable!("a record is an object"));
+        return Err(Error::invalid(
+            "$",
+            format!("expected a project record object, got {}", kind_of(&value)),
+        ));
     };
     let stored = match map.remove("history") {
         None | Some(Value::Null) => Vec::new(),
@@ -147,24 +152,40 @@ pub fn verify_value(value: Value, locale: Locale) -> Result<VerifyReport> {
         }
     };
     let project = Project::from_value(Value::Object(map))?;
-    let parsed: Vec<Result<HistoryEntry>> = stored
-        .iter()
+    // The chain fields and the hash as stored, then each entry read on its own.
+    struct Stored {
+        seq: Option<u64>,
+        prev: Option<String>,
+        hash: Option<String>,
+        computed: Option<String>,
+    }
+    let (meta, parsed): (Vec<Stored>, Vec<Result<HistoryEntry>>) = stored
+        .into_iter()
         .enumerate()
-        .map(|(i, v)| HistoryEntry::from_value(&format!("$.history[{i}]"), v.clone()))
-        .collect();
-    let items: Vec<Item> = stored
-        .iter()
-        .zip(&parsed)
-        .map(|(value, entry)| {
+        .map(|(i, value)| {
             let object = value.as_object();
             let field = |key: &str| object.and_then(|o| o.get(key));
-            Item {
+            let meta = Stored {
                 seq: field("seq").and_then(Value::as_u64),
-                prev: field("prev").and_then(Value::as_str),
-                hash: field("hash").and_then(Value::as_str),
+                prev: field("prev").and_then(Value::as_str).map(String::from),
+                hash: field("hash").and_then(Value::as_str).map(String::from),
                 computed: object.map(|o| sm3_hex(canonical_object_without(o, "hash").as_bytes())),
-                entry: entry.as_ref(),
-            }
+            };
+            (
+                meta,
+                HistoryEntry::from_value(&format!("$.history[{i}]"), value),
+            )
+        })
+        .unzip();
+    let items: Vec<Item> = meta
+        .iter()
+        .zip(&parsed)
+        .map(|(m, entry)| Item {
+            seq: m.seq,
+            prev: m.prev.as_deref(),
+            hash: m.hash.as_deref(),
+            computed: m.computed.clone(),
+            entry: entry.as_ref(),
         })
         .collect();
     Ok(judge(&project, &items, locale))
@@ -187,6 +208,16 @@ fn judge(record: &Project, items: &[Item], locale: Locale) -> VerifyReport {
         return report.finish();
     }
     let intact = integrity(items, &mut report);
+    if intact < items.len() && report.problems.is_empty() {
+        // Every way the prefix can end is reported above; this keeps `valid` honest regardless.
+        let seq = intact as u64 + 1;
+        report.push(
+            "chain_broken",
+            seq,
+            format!("第 {seq} 条历史记录不能接续前面的记录。"),
+            format!("Entry {seq} does not continue the entries before it."),
+        );
+    }
     let entries: Vec<&HistoryEntry> = items[..intact]
         .iter()
         .filter_map(|i| i.entry.ok())
@@ -215,8 +246,14 @@ fn empty_history_problems(record: &Project, report: &mut Report) {
         report.push(
             "kernel_field_mismatch",
             0,
-            format!("记录含有内核维护的字段，但没有任何历史记录：{}", fields.join("；")),
-            format!("The record has kernel-maintained fields but no history: {}", fields.join("; ")),
+            format!(
+                "记录含有内核维护的字段，但没有任何历史记录：{}",
+                fields.join("；")
+            ),
+            format!(
+                "The record has kernel-maintained fields but no history: {}",
+                fields.join("; ")
+            ),
         );
     }
 }
@@ -239,7 +276,10 @@ fn integrity(items: &[Item], report: &mut Report) -> usize {
     for (i, item) in items.iter().enumerate() {
         let seq = seqs[i];
         let claimed = match item.seq {
-            Some(s) if s != seq => (format!("（记录的序号为 {s}）"), format!(" (it claims seq {s})")),
+            Some(s) if s != seq => (
+                format!("（记录的序号为 {s}）"),
+                format!(" (it claims seq {s})"),
+            ),
             _ => (String::new(), String::new()),
         };
         if damaged[i] {
@@ -271,11 +311,16 @@ fn integrity(items: &[Item], report: &mut Report) -> usize {
         }
     }
 
+    let mut by_seq: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (i, &s) in seqs.iter().enumerate() {
+        by_seq.entry(s).or_default().push(i);
+    }
+
     // Order: the entries outside a longest run of increasing seqs are out of place.
     let in_order = longest_increasing(&seqs);
     for i in (0..n).filter(|&i| !in_order[i]) {
         let seq = seqs[i];
-        match (0..n).find(|&j| j != i && seqs[j] == seq) {
+        match by_seq[&seq].iter().copied().find(|&j| j != i) {
             Some(j) => push(
                 "seq_not_increasing",
                 seq,
@@ -302,11 +347,17 @@ fn integrity(items: &[Item], report: &mut Report) -> usize {
     for &s in &present {
         if s > expected {
             let (zh, en) = if s - 1 == expected {
-                (format!("第 {expected} 条历史记录缺失：已被删除。"), format!("Entry {expected} is missing: it was removed."))
+                (
+                    format!("第 {expected} 条历史记录缺失：已被删除。"),
+                    format!("Entry {expected} is missing: it was removed."),
+                )
             } else {
                 (
                     format!("第 {expected} 至 {} 条历史记录缺失：已被删除。", s - 1),
-                    format!("Entries {expected} to {} are missing: they were removed.", s - 1),
+                    format!(
+                        "Entries {expected} to {} are missing: they were removed.",
+                        s - 1
+                    ),
                 )
             };
             push("seq_gap", expected, zh, en);
@@ -315,28 +366,35 @@ fn integrity(items: &[Item], report: &mut Report) -> usize {
     }
 
     // Links: each entry's `prev` is the stored hash of the entry numbered before it.
-    let mut by_seq: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (i, &s) in seqs.iter().enumerate() {
-        by_seq.entry(s).or_default().push(i);
-    }
     for (i, item) in items.iter().enumerate() {
         let Some(prev) = item.prev else { continue };
         if damaged[i] || !in_order[i] {
             continue; // already reported; its own link is not evidence
         }
         let seq = seqs[i];
+        let Some(before) = seq.checked_sub(1) else {
+            push(
+                "chain_broken",
+                seq,
+                format!("history[{i}] 的序号为 0：序号从 1 开始，该记录不属于这条链。"),
+                format!(
+                    "history[{i}] has seq 0: seqs start at 1, so it does not belong to the chain."
+                ),
+            );
+            continue;
+        };
         if seq == 1 {
             if prev != GENESIS {
                 push(
                     "chain_broken",
                     seq,
-                    format!("第 1 条历史记录的 prev 不是 64 个 0：它之前原有的记录被删除，或它本身被替换。"),
+                    "第 1 条历史记录的 prev 不是 64 个 0：它之前原有的记录被删除，或它本身被替换。".to_string(),
                     "Entry 1's prev is not 64 zeros: entries before it were removed, or it was replaced.".to_string(),
                 );
             }
             continue;
         }
-        let predecessors = by_seq.get(&(seq - 1)).map(Vec::as_slice).unwrap_or(&[]);
+        let predecessors = by_seq.get(&before).map(Vec::as_slice).unwrap_or(&[]);
         if !predecessors.is_empty() && predecessors.iter().all(|&j| items[j].hash.is_none()) {
             continue; // the entry before it is too damaged to show a hash (already reported)
         }
@@ -344,8 +402,14 @@ fn integrity(items: &[Item], report: &mut Report) -> usize {
             push(
                 "chain_broken",
                 seq,
-                format!("第 {seq} 条历史记录链接的第 {} 条记录已不在历史中。", seq - 1),
-                format!("Entry {seq} links to entry {}, which is no longer in the history.", seq - 1),
+                format!(
+                    "第 {seq} 条历史记录链接的第 {} 条记录已不在历史中。",
+                    seq - 1
+                ),
+                format!(
+                    "Entry {seq} links to entry {}, which is no longer in the history.",
+                    seq - 1
+                ),
             );
         } else if !predecessors.iter().any(|&j| items[j].hash == Some(prev)) {
             push(
@@ -447,6 +511,8 @@ fn replay_entries<'a>(
     report: &mut Report,
 ) -> Option<Project> {
     let mut rebuilt: Option<Project> = None;
+    // The attributes the last digest was computed for: most events do not change them.
+    let mut digested: Option<(Attributes, String)> = None;
     for entry in entries {
         let seq = entry.seq;
         let attrs = match &entry.snapshot {
@@ -458,7 +524,10 @@ fn replay_entries<'a>(
                         "snapshot_invalid",
                         seq,
                         format!("第 {seq} 条历史记录的属性快照无效：{}", e.message),
-                        format!("Entry {seq}'s snapshot of the declared attributes is invalid: {}", e.message),
+                        format!(
+                            "Entry {seq}'s snapshot of the declared attributes is invalid: {}",
+                            e.message
+                        ),
                     );
                     return None;
                 }
@@ -483,7 +552,10 @@ fn replay_entries<'a>(
                             report.push(
                                 "entry_invalid",
                                 seq,
-                                format!("第 {seq} 条历史记录的起始状态（origin）无效：{}", e.message),
+                                format!(
+                                    "第 {seq} 条历史记录的起始状态（origin）无效：{}",
+                                    e.message
+                                ),
                                 format!("Entry {seq}'s origin is invalid: {}", e.message),
                             );
                             return None;
@@ -512,7 +584,11 @@ fn replay_entries<'a>(
                     if let Some(base) = &p.kernel.baseline {
                         let changed = base.differences(&attrs.baseline_values());
                         if !changed.is_empty() && entry.event.date >= in_force_from() {
-                            let list = changed.iter().map(|a| a.to_string()).collect::<Vec<_>>().join(", ");
+                            let list = changed
+                                .iter()
+                                .map(|a| a.to_string())
+                                .collect::<Vec<_>>()
+                                .join(", ");
                             report.push(
                                 "baseline_changed",
                                 seq,
@@ -528,14 +604,24 @@ fn replay_entries<'a>(
         };
         check_structure(p, entry, report);
         apply_effects(p, &entry.event);
-        p.kernel.attributes_digest = Some(attributes_digest(&p.attrs));
+        let digest = match &digested {
+            Some((attrs, digest)) if *attrs == p.attrs => digest.clone(),
+            _ => {
+                let digest = attributes_digest(&p.attrs);
+                digested = Some((p.attrs.clone(), digest.clone()));
+                digest
+            }
+        };
+        p.kernel.attributes_digest = Some(digest);
         if p.state != entry.state_after {
             report.push(
                 "state_after_mismatch",
                 seq,
                 format!(
-                    "第 {seq} 条历史记录称状态变为“{}”，但其事件“{}”应使状态变为“{}”。",
-                    entry.state_after, entry.event.kind, p.state
+                    "第 {seq} 条历史记录称状态变为{}，但其事件{}应使状态变为{}。",
+                    zh(entry.state_after.zh(), entry.state_after),
+                    zh(entry.event.kind.zh(), entry.event.kind),
+                    zh(p.state.zh(), p.state)
                 ),
                 format!(
                     "Entry {seq} says the state became `{}`, but its event `{}` leads to `{}`.",
@@ -562,7 +648,10 @@ fn check_structure(p: &Project, entry: &HistoryEntry, report: &mut Report) {
                 "date_out_of_order",
                 seq,
                 format!("第 {seq} 条历史记录的日期 {} 早于上一条的 {last}。", e.date),
-                format!("Entry {seq} is dated {}, before the entry before it ({last}).", e.date),
+                format!(
+                    "Entry {seq} is dated {}, before the entry before it ({last}).",
+                    e.date
+                ),
             );
         }
     }
@@ -570,8 +659,15 @@ fn check_structure(p: &Project, entry: &HistoryEntry, report: &mut Report) {
         report.push(
             "invalid_transition",
             seq,
-            format!("第 {seq} 条历史记录的事件“{}”不能在状态“{}”下发生（转换表不允许）。", e.kind, p.state),
-            format!("Entry {seq}: `{}` is not allowed from state `{}` by the transition table.", e.kind, p.state),
+            format!(
+                "第 {seq} 条历史记录的事件{}不能在状态{}下发生（转换表不允许）。",
+                zh(e.kind.zh(), e.kind),
+                zh(p.state.zh(), p.state)
+            ),
+            format!(
+                "Entry {seq}: `{}` is not allowed from state `{}` by the transition table.",
+                e.kind, p.state
+            ),
         );
     }
     if !role_permitted(e) || !unit_matches(&p.attrs, &e.actor) {
@@ -579,7 +675,11 @@ fn check_structure(p: &Project, entry: &HistoryEntry, report: &mut Report) {
         report.push(
             "actor_not_permitted",
             seq,
-            format!("第 {seq} 条历史记录的事件“{}”由无权执行的角色或单位执行（{}，{unit}）。", e.kind, e.actor.role),
+            format!(
+                "第 {seq} 条历史记录的事件{}由无权执行的角色或单位执行：{}，{unit}。",
+                zh(e.kind.zh(), e.kind),
+                zh(e.actor.role.zh(), e.actor.role)
+            ),
             format!("Entry {seq}: `{}` was performed by a role or unit not permitted to (`{}`, {unit}).", e.kind, e.actor.role),
         );
     }
@@ -594,8 +694,9 @@ fn record_problems(record: &Project, rebuilt: &Project, report: &mut Report) {
             "state_mismatch",
             0,
             format!(
-                "记录的状态为“{}”，但其历史（至第 {last} 条）导向“{}”：状态被修改，或历史末尾的记录被删除。",
-                record.state, rebuilt.state
+                "记录的状态为{}，但其历史（至第 {last} 条）导向{}：状态被修改，或历史末尾的记录被删除。",
+                zh(record.state.zh(), record.state),
+                zh(rebuilt.state.zh(), rebuilt.state)
             ),
             format!(
                 "The record says state `{}`, but its history (up to entry {last}) leads to `{}`: the state was edited, or entries at the end of the history were removed.",
@@ -675,4 +776,9 @@ fn diff(path: &str, a: Option<&Value>, b: Option<&Value>, out: &mut Vec<String>)
         }
     };
     out.push(format!("{path}: {} / {}", show(a), show(b)));
+}
+
+/// “运营”（operating）: a Chinese label with the wire name an integrator searches for.
+fn zh(label: &str, wire: impl std::fmt::Display) -> String {
+    format!("“{label}”（{wire}）")
 }

@@ -160,6 +160,8 @@ pub fn apply_effects(project: &mut Project, event: &Event) {
         }
         EventType::Resume => k.resume_state = None,
         EventType::Terminate => {
+            // Terminated is final (Art 41): there is no state to resume.
+            k.resume_state = None;
             mark(k, Milestone::Terminated, date);
             k.sanctions.push(Sanction {
                 kind: SanctionKind::Termination,

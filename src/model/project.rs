@@ -157,10 +157,13 @@ impl Attributes {
         }
     }
 
-    /// The unit allowed to act as `construction_unit` for this project (CONTRACT §3).
+    /// The unit allowed to act as `construction_unit` for this project (CONTRACT §3):
+    /// the lead department of a cross-department project (Art 15), else the owner unit.
+    /// A blank lead department counts as none (Art 15's rule reports it missing), so
+    /// an actor with a blank unit can never match.
     pub fn acting_unit(&self) -> &str {
         match (&self.lead_department, self.cross_department) {
-            (Some(lead), true) => lead,
+            (Some(lead), true) if !lead.trim().is_empty() => lead,
             _ => &self.owner_unit,
         }
     }
@@ -359,6 +362,25 @@ pub const KERNEL_KEYS: &[&str] = &[
     "attributes_digest",
 ];
 
+/// Reads the kernel-maintained fields. They are read together; only when that
+/// fails is each field read alone, so the error names the first bad one
+/// (`$.documents`) — the same error as reading each alone first, without
+/// copying and reading every field twice on the common path (issue 9).
+fn read_kernel_fields(map: serde_json::Map<String, Value>) -> Result<KernelFields> {
+    let all = Value::Object(map);
+    let whole = match KernelFields::deserialize(&all) {
+        Ok(kernel) => return Ok(kernel),
+        Err(e) => e,
+    };
+    for key in KERNEL_KEYS {
+        if let Some(v) = all.get(*key) {
+            let one: Value = Value::Object([(key.to_string(), v.clone())].into_iter().collect());
+            parse_at::<KernelFields>(&format!("$.{key}"), one)?;
+        }
+    }
+    Err(Error::invalid("$", whole.to_string()))
+}
+
 /// A whole project record.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Project {
@@ -378,14 +400,10 @@ impl Project {
         let mut kernel_map = serde_json::Map::new();
         for key in KERNEL_KEYS {
             if let Some(v) = r.take(key) {
-                // Parse each field alone so the error names it.
-                let one: Value =
-                    Value::Object([(key.to_string(), v.clone())].into_iter().collect());
-                parse_at::<KernelFields>(&format!("$.{key}"), one)?;
                 kernel_map.insert(key.to_string(), v);
             }
         }
-        let kernel: KernelFields = parse_at("$", Value::Object(kernel_map))?;
+        let kernel = read_kernel_fields(kernel_map)?;
         let history = match r.take("history") {
             None => Vec::new(),
             Some(Value::Array(items)) if items.len() > MAX_HISTORY_ENTRIES => {
@@ -435,6 +453,32 @@ impl Project {
         for (k, v) in &self.extra {
             map.insert(k.clone(), v.clone());
         }
+        Value::Object(map)
+    }
+
+    /// `to_value` by value: the history's events, snapshots and origins and the
+    /// host's own keys are moved into the document, not copied (issue 9).
+    pub fn into_value(self) -> Value {
+        let Project {
+            attrs,
+            state,
+            kernel,
+            history,
+            extra,
+        } = self;
+        let mut map = match attrs.to_value() {
+            Value::Object(m) => m,
+            _ => unreachable!("attributes serialise to an object"),
+        };
+        map.insert("state".into(), Value::String(state.as_str().into()));
+        if let Value::Object(k) = serde_json::to_value(&kernel).expect("kernel fields serialise") {
+            map.extend(k);
+        }
+        if !history.is_empty() {
+            let entries = history.into_iter().map(HistoryEntry::into_value).collect();
+            map.insert("history".into(), Value::Array(entries));
+        }
+        map.extend(extra);
         Value::Object(map)
     }
 

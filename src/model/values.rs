@@ -147,14 +147,17 @@ impl Date {
         self.0.succ_opt().map(Date).unwrap_or(self)
     }
 
-    /// Whole months from `self` to `later` (0 if `later` is earlier).
+    /// Whole months from `self` to `later` (0 if `later` is earlier): the largest `n`
+    /// with `self.plus_months(n) <= later`, so the two agree at month ends
+    /// (01-31 → 02-28 is one month, as `plus_months` counts it).
     pub fn months_until(self, later: Date) -> u32 {
-        let mut months =
+        let calendar_months =
             (later.0.year() - self.0.year()) * 12 + later.0.month() as i32 - self.0.month() as i32;
-        if later.0.day() < self.0.day() {
+        let mut months = calendar_months.max(0) as u32;
+        while months > 0 && self.plus_months(months) > later {
             months -= 1;
         }
-        months.max(0) as u32
+        months
     }
 }
 

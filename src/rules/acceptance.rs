@@ -363,7 +363,7 @@ fn self_evaluation_overdue(ctx: &Ctx) -> Vec<Hit> {
     let missing = ended - filed;
     vec![Hit::new(
         format!(
-            "项目于 {accepted} 通过竣工验收投入运营，截至 {on} 已满 {ended} 个运营年度（每满一年须在竣工验收周年日前报送一次自评价），应报送 {ended} 份年度自评价报告，已报送 {filed} 份（年度：{zh_years}），缺少 {missing} 份，最早一份应于 {due} 前报送；项目建设单位应在投入运营后每年开展一次项目自评价并报送市政府办公室（市大数据中心）（第三十六条）。"
+            "项目于 {accepted} 通过竣工验收投入运营，截至 {on} 已满 {ended} 个运营年度（每个运营年度的自评价须在竣工验收周年日（含当日）前报送），应报送 {ended} 份年度自评价报告，已报送 {filed} 份（年度：{zh_years}），缺少 {missing} 份，最早一份应于 {due} 前报送；项目建设单位应在投入运营后每年开展一次项目自评价并报送市政府办公室（市大数据中心）（第三十六条）。"
         ),
         format!(
             "The project passed final acceptance on {accepted}; as of {on}, {ended} operating year(s) have ended (each due a self-evaluation by the anniversary of final acceptance), but {filed} self-evaluation report(s) were filed (years: {en_years}), so {missing} are missing, the earliest due by {due}. The construction unit must self-evaluate every year of operation and report to the big-data centre (Art 36)."

@@ -31,7 +31,8 @@ pub static RULES: &[Rule] = &[
         article: Some(23),
         severity: Severity::Block,
         title: "济宁市和曲阜市协同建设项目未确定曲阜市承担的建设资金和运维经费",
-        title_en: "A project co-built with Jining does not set Qufu's share of construction and O&M funds",
+        title_en:
+            "A project co-built with Jining does not set Qufu's share of construction and O&M funds",
         stage: Stage::Content,
         events: Events::Only(&[EventType::ApproveBudget]),
         check: false,
@@ -67,7 +68,8 @@ pub static RULES: &[Rule] = &[
         article: Some(25),
         severity: Severity::Block,
         title: "未按要求使用全市统一政务信息基础设施资源，不得申请运行维护经费",
-        title_en: "No O&M funding: the city's unified government IT infrastructure not used as required",
+        title_en:
+            "No O&M funding: the city's unified government IT infrastructure not used as required",
         stage: Stage::Content,
         events: OM_FUNDING,
         check: false,
@@ -115,7 +117,8 @@ pub static RULES: &[Rule] = &[
         article: Some(25),
         severity: Severity::Block,
         title: "未按要求在项目管理系统备案项目建设进展情况，不得申请运行维护经费",
-        title_en: "No O&M funding: construction progress was not filed in the project management system",
+        title_en:
+            "No O&M funding: construction progress was not filed in the project management system",
         stage: Stage::Content,
         events: OM_FUNDING,
         check: false,
@@ -251,8 +254,18 @@ fn om_crypto_security_noncompliant(ctx: &Ctx) -> Vec<Hit> {
     let mut zh = Vec::new();
     let mut en = Vec::new();
     for (value, key, label_zh, label_en) in [
-        (d.crypto_compliant, "crypto_compliant", "密码应用要求", "cryptography requirements"),
-        (d.security_compliant, "security_compliant", "网络安全要求", "network-security requirements"),
+        (
+            d.crypto_compliant,
+            "crypto_compliant",
+            "密码应用要求",
+            "cryptography requirements",
+        ),
+        (
+            d.security_compliant,
+            "security_compliant",
+            "网络安全要求",
+            "network-security requirements",
+        ),
     ] {
         if value != Some(true) {
             let (state_zh, state_en) = declared(value);
@@ -318,7 +331,8 @@ fn overrun_not_supplemented(ctx: &Ctx) -> Vec<Hit> {
     let Some(change) = &ctx.project.kernel.pending_change else {
         return Vec::new();
     };
-    let (Some(current), Some(proposed)) = (approved_budget(ctx.project), change.proposed.budget_yuan)
+    let (Some(current), Some(proposed)) =
+        (approved_budget(ctx.project), change.proposed.budget_yuan)
     else {
         return Vec::new();
     };

@@ -7,6 +7,8 @@
 //! know brings `calendar.year_unknown` with it. Each deadline rule judges the
 //! event when it happens, reports it as overdue in `check` (with `as_of`) while
 //! the act is still outstanding, and lists it in `deadlines` until then.
+//! A suspended project (Art 41) is not chased: the deadlines are tracked only in
+//! `awarded` and `contracted`.
 
 use super::{Ctx, Due, Events, Hit, Rule, Stage};
 use crate::model::*;

@@ -209,7 +209,10 @@ fn require_document(ctx: &Ctx, kind: DocumentKind, why_zh: &str, why_en: &str) -
     }
     vec![Hit::new(
         format!("未提交{}（{}）。{}", kind.zh(), kind, why_zh),
-        format!("No `{}` is on file or attached to the event. {}", kind, why_en),
+        format!(
+            "No `{}` is on file or attached to the event. {}",
+            kind, why_en
+        ),
     )]
 }
 
@@ -234,8 +237,14 @@ fn demand_incomplete(ctx: &Ctx) -> Vec<Hit> {
             en.push("budget_yuan (not declared)".to_string());
         }
         Some(m) if m.0 <= Decimal::ZERO => {
-            zh.push(format!("预算需求（budget_yuan 为 {} 元，须大于零）", m.display()));
-            en.push(format!("budget_yuan (is {} yuan; must be more than zero)", m.display()));
+            zh.push(format!(
+                "预算需求（budget_yuan 为 {} 元，须大于零）",
+                m.display()
+            ));
+            en.push(format!(
+                "budget_yuan (is {} yuan; must be more than zero)",
+                m.display()
+            ));
         }
         Some(_) => {}
     }
@@ -449,7 +458,8 @@ fn shared_use_expected(ctx: &Ctx) -> Vec<Hit> {
 fn supervision_integration_missing(ctx: &Ctx) -> Vec<Hit> {
     let a = ctx.attrs();
     if !a.app_types.contains(&AppType::LawEnforcementSupervision)
-        || a.integrations.contains(&Integration::InternetPlusSupervision)
+        || a.integrations
+            .contains(&Integration::InternetPlusSupervision)
     {
         return Vec::new();
     }

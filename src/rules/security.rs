@@ -106,8 +106,13 @@ fn security_budget_below_5pct(ctx: &Ctx) -> Vec<Hit> {
         return Vec::new();
     }
     let shortfall = Money(required.0 - security.0);
-    // Truncated, so a share just under 5% never reads as "5.00%".
-    let share = (security.0 * Decimal::ONE_HUNDRED / budget.0)
+    // Divided first, so no amount of 28 digits can overflow; truncated, so a
+    // share just under 5% never reads as "5.00%".
+    let share = security
+        .0
+        .checked_div(budget.0)
+        .and_then(|ratio| ratio.checked_mul(Decimal::ONE_HUNDRED))
+        .unwrap_or(Decimal::ZERO)
         .round_dp_with_strategy(2, RoundingStrategy::ToZero);
     let declared_zh = if a.security_budget_yuan.is_some() {
         ""
@@ -309,5 +314,25 @@ mod tests {
         assert_eq!(exact(m("150000.0005")), "150,000.0005");
         assert_eq!(exact(m("0.0005")), "0.0005");
         assert_eq!(exact(m("12.345")), "12.345");
+    }
+
+    #[test]
+    fn huge_amounts_do_not_overflow() {
+        use crate::rules::{Locale, Settings};
+        let settings = Settings {
+            locale: Locale::En,
+            calendar: crate::calendar::Calendar::embedded(),
+            periodic_months: Default::default(),
+        };
+        let project = Project::from_value(serde_json::json!({
+            "id": "X", "name": "X", "owner_unit": "X", "funding": ["government_investment"],
+            "budget_yuan": "70000000000000000000000000000",
+            "security_budget_yuan": "1000000000000000000000000000"
+        }))
+        .unwrap();
+        let ctx = Ctx::for_check(&settings, &project, None);
+        let hits = security_budget_below_5pct(&ctx);
+        assert_eq!(hits.len(), 1);
+        assert!(hits[0].en.contains("(1.42%)"), "{}", hits[0].en);
     }
 }

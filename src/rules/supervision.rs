@@ -85,6 +85,18 @@ pub static RULES: &[Rule] = &[
         eval: not_approved,
         deadlines: None,
     },
+    Rule {
+        id: "art45.criticism_for_consequences",
+        article: Some(45),
+        severity: Severity::Info,
+        title: "依据第四十五条通报批评（未履行程序或管理不善、弄虚作假造成严重后果）",
+        title_en: "Public criticism under Art 45 (procedures not followed, or mismanagement or falsification, with serious consequences)",
+        stage: Stage::Content,
+        events: Events::Only(&[EventType::NotifyCriticism]),
+        check: false,
+        eval: criticism_for_consequences,
+        deadlines: None,
+    },
 ];
 
 // Art 44: 未经立项的政务信息化项目一律不准建设.
@@ -244,6 +256,17 @@ fn sanction_without_grounds(ctx: &Ctx) -> Vec<Hit> {
     let Some(e) = ctx.event else {
         return Vec::new();
     };
+    // Art 45 obliges 通报批评 for serious consequences without any order first:
+    // the criticism states the article and what happened.
+    if e.kind == EventType::NotifyCriticism && e.data.article == Some(45) {
+        if e.data.issues.is_empty() {
+            return vec![Hit::new(
+                "依据第四十五条通报批评的，应在 data.issues 中写明未履行的程序或管理不善、弄虚作假的情形，以及造成的严重超预算、质量低劣、损失浪费、安全事故或者其他责任事故（第四十五条）。",
+                "A criticism under Art 45 must state in data.issues the procedure not followed (or the mismanagement or falsification) and the serious consequence: a serious overrun, poor quality, loss and waste, a security incident or another accident (Art 45).",
+            )];
+        }
+        return Vec::new();
+    }
     let orders = &ctx.project.kernel.rectification_orders;
     if orders.iter().any(|o| o.is_grounds_on(e.date)) {
         return Vec::new();
@@ -296,6 +319,27 @@ fn sanction_without_grounds(ctx: &Ctx) -> Vec<Hit> {
         format!(
             "Only when rectification is overdue, or still non-compliant after rectification, may the approving department criticise publicly, defer investment, suspend or terminate the project (Art 41); {why_en}, so `{}` is refused.",
             e.kind
+        ),
+    )]
+}
+
+// Art 45: 未履行立项、审核、备案程序，或因管理不善、弄虚作假，造成严重超预算、质量低劣、损失浪费、
+// 安全事故或者其他责任事故的，相关部门应当予以通报批评 — recorded with its grounds.
+fn criticism_for_consequences(ctx: &Ctx) -> Vec<Hit> {
+    let Some(e) = ctx.event else {
+        return Vec::new();
+    };
+    if e.data.article != Some(45) || e.data.issues.is_empty() {
+        return Vec::new();
+    }
+    vec![Hit::new(
+        format!(
+            "依据第四十五条通报批评：{}。此类通报批评不以限期整改逾期为前提。",
+            e.data.issues.join("；")
+        ),
+        format!(
+            "Public criticism under Art 45: {}. Such criticism does not depend on an overdue rectification order.",
+            e.data.issues.join("; ")
         ),
     )]
 }

@@ -82,26 +82,39 @@ pub fn parse_event(v: &Value) -> Event {
 
 /// Applies `event` to `project` through the JSON API; returns the result document.
 pub fn apply(engine: &Engine, project: &Value, event: &Value) -> Value {
-    let out = engine.apply_json(&project.to_string(), &event.to_string()).expect("apply succeeds");
+    let out = engine
+        .apply_json(&project.to_string(), &event.to_string())
+        .expect("apply succeeds");
     serde_json::from_str(&out).expect("result is JSON")
 }
 
 /// Applies and asserts the event was accepted; returns the new record.
 pub fn apply_ok(engine: &Engine, project: &Value, event: &Value) -> Value {
     let r = apply(engine, project, event);
-    assert_eq!(r["accepted"], true, "event {} refused: {:#}", event["type"], r["findings"]);
+    assert_eq!(
+        r["accepted"], true,
+        "event {} refused: {:#}",
+        event["type"], r["findings"]
+    );
     r["project"].clone()
 }
 
 /// `check` through the JSON API with options.
 pub fn check(engine: &Engine, project: &Value, options: Value) -> Value {
-    let out = engine.check_json(&project.to_string(), Some(&options.to_string())).expect("check succeeds");
+    let out = engine
+        .check_json(&project.to_string(), Some(&options.to_string()))
+        .expect("check succeeds");
     serde_json::from_str(&out).expect("result is JSON")
 }
 
 /// The rule ids of a result's findings, in order.
 pub fn rule_ids(result: &Value) -> Vec<String> {
-    result["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap().to_string()).collect()
+    result["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect()
 }
 
 pub fn has_rule(result: &Value, rule: &str) -> bool {
@@ -122,27 +135,161 @@ pub fn finding<'a>(result: &'a Value, rule: &str) -> &'a Value {
 /// Each item: (state reached after the event, event).
 pub fn standard_path() -> Vec<(&'static str, Value)> {
     vec![
-        ("demand_review", ev("submit_demand", "2025-03-03", "construction_unit", json!({"documents": ["party_committee_decision"]}))),
-        ("demand_approved", ev("pass_demand_review", "2025-03-17", "big_data_center", json!({"documents": ["review_opinion"]}))),
-        ("technical_review", ev("submit_technical", "2025-04-01", "construction_unit", json!({"documents": ["construction_plan", "crypto_plan", "secure_reliable_statement", "data_sharing_plan"]}))),
-        ("technical_approved", ev("pass_technical_review", "2025-04-21", "big_data_center", json!({}))),
-        ("approved", ev("approve", "2025-05-06", "big_data_center", json!({}))),
-        ("budgeted", ev("approve_budget", "2025-06-03", "finance", json!({}))),
-        ("budgeted", ev("file_responsibility_letter", "2025-06-10", "construction_unit", json!({"documents": ["responsibility_letter"]}))),
-        ("procuring", ev("start_procurement", "2025-07-01", "construction_unit", json!({"method": "public_tender"}))),
-        ("awarded", ev("award_bid", "2025-09-26", "construction_unit", json!({"notice_date": "2025-09-26", "supplier": "山东浪潮数字政府有限公司"}))),
-        ("contracted", ev("sign_contract", "2025-10-16", "construction_unit", json!({
-            "clauses": ["name", "subject_scope", "performance_plan", "confidentiality", "result_ownership", "acceptance_criteria", "glossary", "ip_ownership", "data_ownership", "ip_liability", "implementation_period", "warranty_terms"],
-            "legal_review": true, "legal_counsel": "山东孔孟律师事务所", "implementation_months": 12, "warranty_months": 24
-        }))),
-        ("contracted", ev("file_contract", "2025-10-24", "construction_unit", json!({}))),
-        ("implementing", ev("start_implementation", "2025-11-03", "construction_unit", json!({"implementing_agency": "曲阜市文化和旅游局信息中心", "responsible_person": "孔令华"}))),
-        ("implementing", ev("report_progress", "2026-03-02", "construction_unit", json!({"spent_yuan": "1200000.00"}))),
-        ("implementing", ev("record_assessment", "2026-09-15", "construction_unit", json!({"kind": "crypto_assessment", "documents": ["crypto_assessment"]}))),
-        ("implementing", ev("record_assessment", "2026-09-18", "construction_unit", json!({"kind": "risk_assessment", "documents": ["risk_assessment"]}))),
-        ("preliminary_accepted", ev("pass_preliminary_acceptance", "2026-10-20", "construction_unit", json!({"documents": ["mlps_filing"]}))),
-        ("final_acceptance", ev("apply_final_acceptance", "2026-11-02", "construction_unit", json!({}))),
-        ("operating", ev("pass_final_acceptance", "2026-12-01", "big_data_center", json!({"actual_cost_yuan": "3000000.00", "documents": ["acceptance_opinion"]}))),
+        (
+            "demand_review",
+            ev(
+                "submit_demand",
+                "2025-03-03",
+                "construction_unit",
+                json!({"documents": ["party_committee_decision"]}),
+            ),
+        ),
+        (
+            "demand_approved",
+            ev(
+                "pass_demand_review",
+                "2025-03-17",
+                "big_data_center",
+                json!({"documents": ["review_opinion"]}),
+            ),
+        ),
+        (
+            "technical_review",
+            ev(
+                "submit_technical",
+                "2025-04-01",
+                "construction_unit",
+                json!({"documents": ["construction_plan", "crypto_plan", "secure_reliable_statement", "data_sharing_plan"]}),
+            ),
+        ),
+        (
+            "technical_approved",
+            ev(
+                "pass_technical_review",
+                "2025-04-21",
+                "big_data_center",
+                json!({}),
+            ),
+        ),
+        (
+            "approved",
+            ev("approve", "2025-05-06", "big_data_center", json!({})),
+        ),
+        (
+            "budgeted",
+            ev("approve_budget", "2025-06-03", "finance", json!({})),
+        ),
+        (
+            "budgeted",
+            ev(
+                "file_responsibility_letter",
+                "2025-06-10",
+                "construction_unit",
+                json!({"documents": ["responsibility_letter"]}),
+            ),
+        ),
+        (
+            "procuring",
+            ev(
+                "start_procurement",
+                "2025-07-01",
+                "construction_unit",
+                json!({"method": "public_tender"}),
+            ),
+        ),
+        (
+            "awarded",
+            ev(
+                "award_bid",
+                "2025-09-26",
+                "construction_unit",
+                json!({"notice_date": "2025-09-26", "supplier": "山东浪潮数字政府有限公司"}),
+            ),
+        ),
+        (
+            "contracted",
+            ev(
+                "sign_contract",
+                "2025-10-16",
+                "construction_unit",
+                json!({
+                    "clauses": ["name", "subject_scope", "performance_plan", "confidentiality", "result_ownership", "acceptance_criteria", "glossary", "ip_ownership", "data_ownership", "ip_liability", "implementation_period", "warranty_terms"],
+                    "legal_review": true, "legal_counsel": "山东孔孟律师事务所", "implementation_months": 12, "warranty_months": 24
+                }),
+            ),
+        ),
+        (
+            "contracted",
+            ev(
+                "file_contract",
+                "2025-10-24",
+                "construction_unit",
+                json!({}),
+            ),
+        ),
+        (
+            "implementing",
+            ev(
+                "start_implementation",
+                "2025-11-03",
+                "construction_unit",
+                json!({"implementing_agency": "曲阜市文化和旅游局信息中心", "responsible_person": "孔令华"}),
+            ),
+        ),
+        (
+            "implementing",
+            ev(
+                "report_progress",
+                "2026-03-02",
+                "construction_unit",
+                json!({"spent_yuan": "1200000.00"}),
+            ),
+        ),
+        (
+            "implementing",
+            ev(
+                "record_assessment",
+                "2026-09-15",
+                "construction_unit",
+                json!({"kind": "crypto_assessment", "documents": ["crypto_assessment"]}),
+            ),
+        ),
+        (
+            "implementing",
+            ev(
+                "record_assessment",
+                "2026-09-18",
+                "construction_unit",
+                json!({"kind": "risk_assessment", "documents": ["risk_assessment"]}),
+            ),
+        ),
+        (
+            "preliminary_accepted",
+            ev(
+                "pass_preliminary_acceptance",
+                "2026-10-20",
+                "construction_unit",
+                json!({"documents": ["mlps_filing"]}),
+            ),
+        ),
+        (
+            "final_acceptance",
+            ev(
+                "apply_final_acceptance",
+                "2026-11-02",
+                "construction_unit",
+                json!({}),
+            ),
+        ),
+        (
+            "operating",
+            ev(
+                "pass_final_acceptance",
+                "2026-12-01",
+                "big_data_center",
+                json!({"actual_cost_yuan": "3000000.00", "documents": ["acceptance_opinion"]}),
+            ),
+        ),
     ]
 }
 
@@ -156,7 +303,10 @@ pub fn walk_to(engine: &Engine, state: &str) -> Value {
             return project;
         }
     }
-    assert_eq!(state, "operating", "state {state} is not on the standard path");
+    assert_eq!(
+        state, "operating",
+        "state {state} is not on the standard path"
+    );
     project
 }
 
@@ -178,13 +328,11 @@ pub fn walk_from_to(engine: &Engine, start: Value, state: &str) -> Value {
             return project;
         }
     }
-    assert_eq!(state, "operating", "state {state} is not on the standard path");
+    assert_eq!(
+        state, "operating",
+        "state {state} is not on the standard path"
+    );
     project
-}
-
-/// The findings of a result with the given severity.
-pub fn findings_of<'a>(result: &'a Value, severity: &str) -> Vec<&'a Value> {
-    result["findings"].as_array().unwrap().iter().filter(|f| f["severity"] == severity).collect()
 }
 
 /// The first event of type `kind` on the standard path (panics if there is none).
@@ -209,7 +357,10 @@ pub fn walk_from(engine: &Engine, start: Value, state: &str, skip: &[&str]) -> V
             return project;
         }
     }
-    assert_eq!(state, "operating", "state {state} is not on the standard path");
+    assert_eq!(
+        state, "operating",
+        "state {state} is not on the standard path"
+    );
     project
 }
 
@@ -222,7 +373,12 @@ pub fn with_data(event: &Value, patch: Value) -> Value {
 
 /// The findings of `rule` in a result.
 pub fn findings_for_rule<'a>(result: &'a Value, rule: &str) -> Vec<&'a Value> {
-    result["findings"].as_array().unwrap().iter().filter(|f| f["rule"] == rule).collect()
+    result["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == rule)
+        .collect()
 }
 
 /// The record after the standard path up to, but not including, its first event of type `kind`.
@@ -244,6 +400,11 @@ pub fn deadlines_for(result: &Value, rule: &str) -> Vec<(String, String)> {
         .unwrap()
         .iter()
         .filter(|d| d["rule"] == rule)
-        .map(|d| (d["event"].as_str().unwrap().to_string(), d["due"].as_str().unwrap().to_string()))
+        .map(|d| {
+            (
+                d["event"].as_str().unwrap().to_string(),
+                d["due"].as_str().unwrap().to_string(),
+            )
+        })
         .collect()
 }
