@@ -34,8 +34,19 @@ impl Engine {
         let config = config.map(|c| CString::new(c).expect("no NUL"));
         let mut engine = ptr::null_mut();
         let mut error = ptr::null_mut();
-        let status = unsafe { govit_engine_new(config.as_ref().map_or(ptr::null(), |c| c.as_ptr()), &mut engine, &mut error) };
-        assert_eq!(status, govit_status::GOVIT_OK, "engine config refused: {}", take(error));
+        let status = unsafe {
+            govit_engine_new(
+                config.as_ref().map_or(ptr::null(), |c| c.as_ptr()),
+                &mut engine,
+                &mut error,
+            )
+        };
+        assert_eq!(
+            status,
+            govit_status::GOVIT_OK,
+            "engine config refused: {}",
+            take(error)
+        );
         Engine(engine)
     }
 }
@@ -63,16 +74,27 @@ fn take(s: *mut c_char) -> String {
 /// Checks a call's status and out string; returns (status, document).
 fn settle(status: govit_status, out: *mut c_char) -> (govit_status, Value) {
     let text = take(out);
-    assert_ne!(status, govit_status::GOVIT_INTERNAL, "a panic reached the boundary: {text}");
-    let doc: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("out string is not JSON ({e}): {text}"));
+    assert_ne!(
+        status,
+        govit_status::GOVIT_INTERNAL,
+        "a panic reached the boundary: {text}"
+    );
+    let doc: Value = serde_json::from_str(&text)
+        .unwrap_or_else(|e| panic!("out string is not JSON ({e}): {text}"));
     if status != govit_status::GOVIT_OK {
-        assert!(doc["error"]["code"].is_string(), "error document without a code: {text}");
+        assert!(
+            doc["error"]["code"].is_string(),
+            "error document without a code: {text}"
+        );
     }
     (status, doc)
 }
 
 fn c_parts(data: &[u8], n: usize) -> Vec<CString> {
-    let mut parts: Vec<CString> = data.splitn(n, |b| *b == 0).map(|p| CString::new(p).expect("split at NUL")).collect();
+    let mut parts: Vec<CString> = data
+        .splitn(n, |b| *b == 0)
+        .map(|p| CString::new(p).expect("split at NUL"))
+        .collect();
     while parts.len() < n {
         parts.push(CString::new("").expect("empty"));
     }
@@ -102,7 +124,11 @@ pub fn engine_config(data: &[u8]) {
 pub fn check(engine: &Engine, data: &[u8]) {
     let parts = c_parts(data, 2);
     let mut out = ptr::null_mut();
-    let options = if parts[1].as_bytes().is_empty() { ptr::null() } else { parts[1].as_ptr() };
+    let options = if parts[1].as_bytes().is_empty() {
+        ptr::null()
+    } else {
+        parts[1].as_ptr()
+    };
     let status = unsafe { govit_check(engine.0, parts[0].as_ptr(), options, &mut out) };
     settle(status, out);
 }
@@ -115,16 +141,28 @@ pub fn apply_raw(engine: &Engine, project: &CStr, event: &CStr) -> Option<String
     if status != govit_status::GOVIT_OK {
         return None;
     }
-    let input: Value = serde_json::from_slice(project.to_bytes()).expect("an accepted input was JSON");
+    let input: Value =
+        serde_json::from_slice(project.to_bytes()).expect("an accepted input was JSON");
     if doc["accepted"] == true {
-        assert!(!doc["findings"].as_array().expect("findings").iter().any(|f| f["severity"] == "block"));
+        assert!(!doc["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .any(|f| f["severity"] == "block"));
         let record = doc["project"].to_string();
         let (_, verdict) = verify_raw(engine, &CString::new(record.clone()).expect("no NUL"));
-        assert_eq!(verdict["valid"], true, "the kernel produced a record that does not verify: {verdict}");
+        assert_eq!(
+            verdict["valid"], true,
+            "the kernel produced a record that does not verify: {verdict}"
+        );
         Some(record)
     } else {
         assert_eq!(doc["project"], input, "a refused event changed the record");
-        assert!(doc["findings"].as_array().expect("findings").iter().any(|f| f["severity"] == "block"));
+        assert!(doc["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .any(|f| f["severity"] == "block"));
         None
     }
 }
@@ -192,32 +230,116 @@ impl Bytes<'_> {
 /// Values that stress parsing and rules when put into any field.
 fn interesting(b: &mut Bytes) -> Value {
     let pool = [
-        json!(null), json!(true), json!(false), json!(0), json!(-1), json!("-0.01"), json!("0"), json!("4999999.99"),
-        json!("5000000.00"), json!(5000000), json!("249999.99"), json!("250000.00"), json!(1e300), json!("1e29"),
-        json!("99999999999999999999999999999"), json!(""), json!("曲阜市文化和旅游局"), json!("𠀀𪚥😀"),
-        json!("2025-02-30"), json!("2025-10-16"), json!("9999-12-31"), json!("0000-01-01"), json!([]),
-        json!(["government_investment"]), json!(["x"]), json!({}), json!({"a": [1, {"b": null}]}),
-        json!("draft"), json!("operating"), json!("terminated"), json!(i64::MAX), json!(u64::MAX), json!(-2147483648i64),
+        json!(null),
+        json!(true),
+        json!(false),
+        json!(0),
+        json!(-1),
+        json!("-0.01"),
+        json!("0"),
+        json!("4999999.99"),
+        json!("5000000.00"),
+        json!(5000000),
+        json!("249999.99"),
+        json!("250000.00"),
+        json!(1e300),
+        json!("1e29"),
+        json!("99999999999999999999999999999"),
+        json!(""),
+        json!("曲阜市文化和旅游局"),
+        json!("𠀀𪚥😀"),
+        json!("2025-02-30"),
+        json!("2025-10-16"),
+        json!("9999-12-31"),
+        json!("0000-01-01"),
+        json!([]),
+        json!(["government_investment"]),
+        json!(["x"]),
+        json!({}),
+        json!({"a": [1, {"b": null}]}),
+        json!("draft"),
+        json!("operating"),
+        json!("terminated"),
+        json!(i64::MAX),
+        json!(u64::MAX),
+        json!(-2147483648i64),
     ];
     b.pick(&pool).clone()
 }
 
 const FIELDS: &[&str] = &[
-    "id", "name", "owner_unit", "state", "classified", "funding", "category", "is_new", "basis", "content", "goals",
-    "location", "budget_yuan", "security_budget_yuan", "procurement_method", "planned_completion", "audience",
-    "platforms", "app_types", "shared_use", "integrations", "deploy_on_gov_cloud", "cross_department",
-    "lead_department", "co_departments", "co_built_with_jining", "qufu_construction_share_yuan",
-    "qufu_om_share_yuan", "attached_to_construction", "emergency", "higher_level", "priority_categories",
-    "documents", "milestones", "baseline", "history", "oa_extra",
+    "id",
+    "name",
+    "owner_unit",
+    "state",
+    "classified",
+    "funding",
+    "category",
+    "is_new",
+    "basis",
+    "content",
+    "goals",
+    "location",
+    "budget_yuan",
+    "security_budget_yuan",
+    "procurement_method",
+    "planned_completion",
+    "audience",
+    "platforms",
+    "app_types",
+    "shared_use",
+    "integrations",
+    "deploy_on_gov_cloud",
+    "cross_department",
+    "lead_department",
+    "co_departments",
+    "co_built_with_jining",
+    "qufu_construction_share_yuan",
+    "qufu_om_share_yuan",
+    "attached_to_construction",
+    "emergency",
+    "higher_level",
+    "priority_categories",
+    "documents",
+    "milestones",
+    "baseline",
+    "history",
+    "oa_extra",
 ];
 
 const DATA_KEYS: &[&str] = &[
-    "documents", "method", "notice_date", "supplier", "clauses", "legal_review", "legal_counsel",
-    "implementation_months", "warranty_months", "warranty_justification", "implementing_agency",
-    "responsible_person", "aspects", "proposed", "spent_yuan", "new_deadline", "actual_cost_yuan", "delegated",
-    "rectification_deadline", "year", "result", "kind", "data_shared", "unified_infrastructure",
-    "crypto_compliant", "security_compliant", "major_security_risk", "order_id", "issues", "deadline",
-    "compliant", "copied_to_big_data_center",
+    "documents",
+    "method",
+    "notice_date",
+    "supplier",
+    "clauses",
+    "legal_review",
+    "legal_counsel",
+    "implementation_months",
+    "warranty_months",
+    "warranty_justification",
+    "implementing_agency",
+    "responsible_person",
+    "aspects",
+    "proposed",
+    "spent_yuan",
+    "new_deadline",
+    "actual_cost_yuan",
+    "delegated",
+    "rectification_deadline",
+    "year",
+    "result",
+    "kind",
+    "data_shared",
+    "unified_infrastructure",
+    "crypto_compliant",
+    "security_compliant",
+    "major_security_risk",
+    "order_id",
+    "issues",
+    "deadline",
+    "compliant",
+    "copied_to_big_data_center",
 ];
 
 /// Plausible values for event data, so events get past parsing into the rules.
@@ -228,19 +350,41 @@ fn data_value(b: &mut Bytes, key: &str) -> Value {
     match key {
         "documents" => {
             let docs = [
-                "party_committee_decision", "overall_plan", "construction_plan", "crypto_plan", "feasibility_study",
-                "secure_reliable_statement", "security_responsibility_statement", "data_sharing_plan",
-                "municipal_decision", "review_opinion", "responsibility_letter", "rectification_plan",
-                "acceptance_opinion", "self_evaluation_report", "crypto_assessment", "mlps_filing", "risk_assessment",
+                "party_committee_decision",
+                "overall_plan",
+                "construction_plan",
+                "crypto_plan",
+                "feasibility_study",
+                "secure_reliable_statement",
+                "security_responsibility_statement",
+                "data_sharing_plan",
+                "municipal_decision",
+                "review_opinion",
+                "responsibility_letter",
+                "rectification_plan",
+                "acceptance_opinion",
+                "self_evaluation_report",
+                "crypto_assessment",
+                "mlps_filing",
+                "risk_assessment",
             ];
             let n = b.byte() % 6;
             Value::from((0..n).map(|_| *b.pick(&docs)).collect::<Vec<_>>())
         }
         "clauses" => {
             let clauses = [
-                "name", "subject_scope", "performance_plan", "confidentiality", "result_ownership",
-                "acceptance_criteria", "glossary", "ip_ownership", "data_ownership", "ip_liability",
-                "implementation_period", "warranty_terms",
+                "name",
+                "subject_scope",
+                "performance_plan",
+                "confidentiality",
+                "result_ownership",
+                "acceptance_criteria",
+                "glossary",
+                "ip_ownership",
+                "data_ownership",
+                "ip_liability",
+                "implementation_period",
+                "warranty_terms",
             ];
             let n = b.byte() % 13;
             Value::from((0..n).map(|_| *b.pick(&clauses)).collect::<Vec<_>>())
@@ -248,12 +392,26 @@ fn data_value(b: &mut Bytes, key: &str) -> Value {
         "method" => json!(b.pick(&["public_tender", "inquiry", "single_source"])),
         "kind" => json!(b.pick(&["crypto_assessment", "mlps_assessment", "risk_assessment"])),
         "result" => json!(b.pick(&["excellent", "good", "pass", "poor"])),
-        "aspects" => json!([b.pick(&["goals", "location", "content", "budget_yuan", "planned_completion"])]),
+        "aspects" => json!([b.pick(&[
+            "goals",
+            "location",
+            "content",
+            "budget_yuan",
+            "planned_completion"
+        ])]),
         "proposed" => json!({"budget_yuan": b.pick(&["3300000.00", "2000000", "0"])}),
         "notice_date" | "new_deadline" | "rectification_deadline" | "deadline" => {
-            json!(b.pick(&["2025-09-26", "2025-10-16", "2026-12-31", "2027-03-01", "2024-06-30"]))
+            json!(b.pick(&[
+                "2025-09-26",
+                "2025-10-16",
+                "2026-12-31",
+                "2027-03-01",
+                "2024-06-30"
+            ]))
         }
-        "spent_yuan" | "actual_cost_yuan" => json!(b.pick(&["1200000.00", "3000000.00", "3000000.01", "2999999.99"])),
+        "spent_yuan" | "actual_cost_yuan" => {
+            json!(b.pick(&["1200000.00", "3000000.00", "3000000.01", "2999999.99"]))
+        }
         "implementation_months" | "warranty_months" => json!(b.pick(&[12, 23, 24, 36, 37])),
         "year" => json!(b.pick(&[2025, 2026, 2027])),
         "order_id" => json!(b.pick(&["R-1", "R-2"])),
@@ -266,7 +424,8 @@ fn data_value(b: &mut Bytes, key: &str) -> Value {
 /// invariants of `apply_raw` checked after every call.
 pub fn lifecycle(engine: &Engine, data: &[u8]) {
     let mut b = Bytes(data);
-    let mut project: Value = serde_json::from_str(*b.pick(&SAMPLE_PROJECTS)).expect("sample is JSON");
+    let sample: &str = SAMPLE_PROJECTS[b.byte() as usize % SAMPLE_PROJECTS.len()];
+    let mut project: Value = serde_json::from_str(sample).expect("sample is JSON");
     let owner = project["owner_unit"].clone();
     for _ in 0..(b.byte() % 4) {
         let field = *b.pick(FIELDS);
@@ -274,13 +433,27 @@ pub fn lifecycle(engine: &Engine, data: &[u8]) {
         project[field] = value;
     }
     let mut record = project.to_string();
-    let dates = ["2024-06-30", "2025-03-03", "2025-06-03", "2025-09-26", "2025-10-16", "2025-10-17", "2026-03-02", "2026-12-01", "2027-06-30"];
+    let dates = [
+        "2024-06-30",
+        "2025-03-03",
+        "2025-06-03",
+        "2025-09-26",
+        "2025-10-16",
+        "2025-10-17",
+        "2026-03-02",
+        "2026-12-01",
+        "2027-06-30",
+    ];
     let mut day = 0usize;
     while !b.is_empty() {
         let kind = b.pick(EventType::ALL).as_str();
         let role = b.pick(Role::ALL).as_str();
         day = (day + (b.byte() % 2) as usize).min(dates.len() - 1);
-        let unit = if b.byte() % 8 == 0 { json!("别的单位") } else { owner.clone() };
+        let unit = if b.byte() % 8 == 0 {
+            json!("别的单位")
+        } else {
+            owner.clone()
+        };
         let mut data = serde_json::Map::new();
         for _ in 0..(b.byte() % 5) {
             let key = *b.pick(DATA_KEYS);
@@ -288,14 +461,24 @@ pub fn lifecycle(engine: &Engine, data: &[u8]) {
             data.insert(key.to_string(), value);
         }
         let event = json!({"type": kind, "date": dates[day], "actor": {"role": role, "unit": unit}, "data": data});
-        let (p, e) = (CString::new(record.clone()).expect("no NUL"), CString::new(event.to_string()).expect("no NUL"));
+        let (p, e) = (
+            CString::new(record.clone()).expect("no NUL"),
+            CString::new(event.to_string()).expect("no NUL"),
+        );
         if let Some(next) = apply_raw(engine, &p, &e) {
             record = next;
         }
         // Also check the record in its current state.
         let mut out = ptr::null_mut();
         let p = CString::new(record.clone()).expect("no NUL");
-        let status = unsafe { govit_check(engine.0, p.as_ptr(), c"{\"as_of\":\"2027-01-15\"}".as_ptr(), &mut out) };
+        let status = unsafe {
+            govit_check(
+                engine.0,
+                p.as_ptr(),
+                c"{\"as_of\":\"2027-01-15\"}".as_ptr(),
+                &mut out,
+            )
+        };
         settle(status, out);
     }
 }
@@ -314,7 +497,15 @@ pub fn run(target: &str, engine: &Engine, data: &[u8]) {
     }
 }
 
-pub const TARGETS: &[&str] = &["engine_config", "check", "apply", "verify", "day_info", "add_working_days", "lifecycle"];
+pub const TARGETS: &[&str] = &[
+    "engine_config",
+    "check",
+    "apply",
+    "verify",
+    "day_info",
+    "add_working_days",
+    "lifecycle",
+];
 
 /// A small deterministic RNG (xorshift64*), so soak runs are reproducible by seed.
 pub struct Rng(u64);
@@ -355,15 +546,32 @@ pub fn guided_walk(engine: &Engine, seed: u64, applies: u64, max_events: usize) 
     let mut rng = Rng::new(seed);
     let mut stats = WalkStats::default();
     let all_docs = json!([
-        "party_committee_decision", "overall_plan", "construction_plan", "crypto_plan", "feasibility_study",
-        "secure_reliable_statement", "security_responsibility_statement", "data_sharing_plan", "municipal_decision",
-        "review_opinion", "responsibility_letter", "rectification_plan", "acceptance_opinion", "crypto_assessment",
-        "mlps_filing", "risk_assessment"
+        "party_committee_decision",
+        "overall_plan",
+        "construction_plan",
+        "crypto_plan",
+        "feasibility_study",
+        "secure_reliable_statement",
+        "security_responsibility_statement",
+        "data_sharing_plan",
+        "municipal_decision",
+        "review_opinion",
+        "responsibility_letter",
+        "rectification_plan",
+        "acceptance_opinion",
+        "crypto_assessment",
+        "mlps_filing",
+        "risk_assessment"
     ]);
     while stats.applies < applies {
         stats.projects += 1;
-        let base: Value = serde_json::from_str(SAMPLE_PROJECTS[rng.below(SAMPLE_PROJECTS.len())]).expect("sample");
-        let unit = base["lead_department"].as_str().filter(|_| base["cross_department"] == true).unwrap_or_else(|| base["owner_unit"].as_str().expect("owner")).to_string();
+        let base: Value = serde_json::from_str(SAMPLE_PROJECTS[rng.below(SAMPLE_PROJECTS.len())])
+            .expect("sample");
+        let unit = base["lead_department"]
+            .as_str()
+            .filter(|_| base["cross_department"] == true)
+            .unwrap_or_else(|| base["owner_unit"].as_str().expect("owner"))
+            .to_string();
         let method = base["procurement_method"].clone();
         let mut record = base.to_string();
         let mut day = chrono::NaiveDate::from_ymd_opt(2024, 7, 1).expect("date");
@@ -376,13 +584,30 @@ pub fn guided_walk(engine: &Engine, seed: u64, applies: u64, max_events: usize) 
                 let p = CString::new(record.clone()).expect("no NUL");
                 let status = unsafe { govit_check(engine.0, p.as_ptr(), ptr::null(), &mut out) };
                 let (_, doc) = settle(status, out);
-                doc["allowed_events"].as_array().map(|a| a.iter().filter_map(|e| e.as_str().map(String::from)).collect()).unwrap_or_default()
+                doc["allowed_events"]
+                    .as_array()
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(|e| e.as_str().map(String::from))
+                            .collect()
+                    })
+                    .unwrap_or_default()
             };
             let guided = !allowed.is_empty() && rng.below(8) != 0;
-            let kind = if guided { allowed[rng.below(allowed.len())].clone() } else { EventType::ALL[rng.below(EventType::ALL.len())].as_str().to_string() };
+            let kind = if guided {
+                allowed[rng.below(allowed.len())].clone()
+            } else {
+                EventType::ALL[rng.below(EventType::ALL.len())]
+                    .as_str()
+                    .to_string()
+            };
             let event_type = EventType::parse(&kind).expect("known event");
             let roles = Transition::of(event_type).roles;
-            let role = if guided { roles[rng.below(roles.len())] } else { Role::ALL[rng.below(Role::ALL.len())] };
+            let role = if guided {
+                roles[rng.below(roles.len())]
+            } else {
+                Role::ALL[rng.below(Role::ALL.len())]
+            };
             day = day + chrono::Days::new(rng.below(20) as u64);
             let date = day.format("%Y-%m-%d").to_string();
             let kinds = ["crypto_assessment", "mlps_assessment", "risk_assessment"];
@@ -406,9 +631,17 @@ pub fn guided_walk(engine: &Engine, seed: u64, applies: u64, max_events: usize) 
                 data["proposed"] = json!({"budget_yuan": "3300000.00"});
                 data["aspects"] = json!(["budget_yuan"]);
             }
-            let actor = if role == Role::ConstructionUnit && rng.below(10) != 0 { json!({"role": role.as_str(), "unit": unit}) } else { json!({"role": role.as_str()}) };
-            let event = json!({"type": kind, "date": date, "actor": actor, "data": data}).to_string();
-            let (p, e) = (CString::new(record.clone()).expect("no NUL"), CString::new(event).expect("no NUL"));
+            let actor = if role == Role::ConstructionUnit && rng.below(10) != 0 {
+                json!({"role": role.as_str(), "unit": unit})
+            } else {
+                json!({"role": role.as_str()})
+            };
+            let event =
+                json!({"type": kind, "date": date, "actor": actor, "data": data}).to_string();
+            let (p, e) = (
+                CString::new(record.clone()).expect("no NUL"),
+                CString::new(event).expect("no NUL"),
+            );
             stats.applies += 1;
             if let Some(next) = apply_raw(engine, &p, &e) {
                 stats.accepted += 1;

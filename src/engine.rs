@@ -316,7 +316,7 @@ impl Engine {
             state_before,
             state_after: next.state,
             findings,
-            project: next.into_value(),
+            project: next.document(),
         };
         Ok(to_json(&result))
     }
@@ -333,7 +333,10 @@ impl Engine {
     pub fn verify_json(&self, project_json: &str) -> Result<String> {
         // Entries are read leniently: an unreadable entry is a problem to report, not an input error.
         let value = self.parse_json("the project record", project_json)?;
-        Ok(to_json(&history::verify_value(value, self.settings.locale)?))
+        Ok(to_json(&history::verify_value(
+            value,
+            self.settings.locale,
+        )?))
     }
 
     pub fn day_info_json(&self, date: &str) -> Result<String> {

@@ -17,18 +17,37 @@ use support::*;
 fn outputs(engine: &Engine) -> Vec<(String, String)> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let mut out = Vec::new();
-    let mut projects: Vec<PathBuf> = std::fs::read_dir(root.join("examples/projects")).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut projects: Vec<PathBuf> = std::fs::read_dir(root.join("examples/projects"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     projects.sort();
     let submit = std::fs::read_to_string(root.join("examples/events/submit-demand.json")).unwrap();
     for path in projects {
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
         let project = std::fs::read_to_string(&path).unwrap();
-        out.push((format!("{name}.check"), engine.check_json(&project, Some(r#"{"as_of":"2026-01-15"}"#)).unwrap()));
-        out.push((format!("{name}.apply-submit-demand"), engine.apply_json(&project, &submit).unwrap()));
+        out.push((
+            format!("{name}.check"),
+            engine
+                .check_json(&project, Some(r#"{"as_of":"2026-01-15"}"#))
+                .unwrap(),
+        ));
+        out.push((
+            format!("{name}.apply-submit-demand"),
+            engine.apply_json(&project, &submit).unwrap(),
+        ));
     }
     let operating = walk_to(engine, "operating").to_string();
-    out.push(("standard-path-operating.check".into(), engine.check_json(&operating, Some(r#"{"as_of":"2028-03-01"}"#)).unwrap()));
-    out.push(("standard-path-operating.verify".into(), engine.verify_json(&operating).unwrap()));
+    out.push((
+        "standard-path-operating.check".into(),
+        engine
+            .check_json(&operating, Some(r#"{"as_of":"2028-03-01"}"#))
+            .unwrap(),
+    ));
+    out.push((
+        "standard-path-operating.verify".into(),
+        engine.verify_json(&operating).unwrap(),
+    ));
     out.push(("rules".into(), engine.rules_json()));
     out
 }
@@ -43,8 +62,14 @@ fn outputs_match_the_committed_golden_files() {
             std::fs::write(&file, &output).unwrap();
             continue;
         }
-        let golden = std::fs::read_to_string(&file).unwrap_or_else(|_| panic!("missing {}: run with GOVIT_UPDATE_GOLDEN=1", file.display()));
-        assert!(golden == output, "{name} differs from {}; if the change is intended, rerun with GOVIT_UPDATE_GOLDEN=1", file.display());
+        let golden = std::fs::read_to_string(&file).unwrap_or_else(|_| {
+            panic!("missing {}: run with GOVIT_UPDATE_GOLDEN=1", file.display())
+        });
+        assert!(
+            golden == output,
+            "{name} differs from {}; if the change is intended, rerun with GOVIT_UPDATE_GOLDEN=1",
+            file.display()
+        );
     }
 }
 

@@ -10,7 +10,9 @@ use std::path::Path;
 fn replay(dir: &Path, engine: &harness::Engine) -> usize {
     let mut count = 0;
     for target in harness::TARGETS {
-        let Ok(entries) = std::fs::read_dir(dir.join(target)) else { continue };
+        let Ok(entries) = std::fs::read_dir(dir.join(target)) else {
+            continue;
+        };
         let mut files: Vec<_> = entries.map(|e| e.expect("readable").path()).collect();
         files.sort();
         for file in files {

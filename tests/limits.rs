@@ -21,15 +21,26 @@ fn list_items_over_the_limit_are_refused_with_path_and_limit() {
     let err = engine.check_json(&over.to_string(), None).unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidInput);
     assert_eq!(err.path.as_deref(), Some("$.co_departments"));
-    assert!(err.message.contains("1001 items") && err.message.contains("limit of 1000"), "{}", err.message);
+    assert!(
+        err.message.contains("1001 items") && err.message.contains("limit of 1000"),
+        "{}",
+        err.message
+    );
 }
 
 #[test]
 fn event_data_lists_are_bounded_too() {
     let engine = engine();
     let docs = vec!["party_committee_decision"; MAX_LIST_ITEMS + 1];
-    let event = ev("submit_demand", "2025-03-03", "construction_unit", json!({ "documents": docs }));
-    let err = engine.apply_json(&sample().to_string(), &event.to_string()).unwrap_err();
+    let event = ev(
+        "submit_demand",
+        "2025-03-03",
+        "construction_unit",
+        json!({ "documents": docs }),
+    );
+    let err = engine
+        .apply_json(&sample().to_string(), &event.to_string())
+        .unwrap_err();
     assert_eq!(err.path.as_deref(), Some("$.data.documents"));
 }
 
@@ -49,13 +60,22 @@ fn nesting_deeper_than_the_limit_is_invalid_json_naming_the_limit() {
     // The record itself is one level: the host's own key may nest up to the limit.
     let mut deep = sample();
     deep["oa_form"] = serde_json::from_str::<Value>(&nested(MAX_NESTING_DEPTH - 1)).unwrap();
-    let out: Value = serde_json::from_str(&engine.check_json(&deep.to_string(), None).unwrap()).unwrap();
+    let out: Value =
+        serde_json::from_str(&engine.check_json(&deep.to_string(), None).unwrap()).unwrap();
     assert_eq!(out["project_id"], "QF-TEST-001");
 
-    let too_deep = sample().to_string().replacen('{', &format!("{{\"oa_form\":{},", nested(MAX_NESTING_DEPTH)), 1);
+    let too_deep = sample().to_string().replacen(
+        '{',
+        &format!("{{\"oa_form\":{},", nested(MAX_NESTING_DEPTH)),
+        1,
+    );
     let err = engine.check_json(&too_deep, None).unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidJson);
-    assert!(err.message.contains("limit of 127 levels"), "{}", err.message);
+    assert!(
+        err.message.contains("limit of 127 levels"),
+        "{}",
+        err.message
+    );
 
     // 100,000 `[` cannot overflow the stack.
     let err = engine.check_json(&"[".repeat(100_000), None).unwrap_err();
@@ -68,7 +88,11 @@ fn input_size_is_checked_before_parsing() {
     let big = sample_with(json!({"content": "建".repeat(400)})).to_string();
     let err = engine.check_json(&big, None).unwrap_err();
     assert_eq!(err.code, ErrorCode::InputTooLarge);
-    assert!(err.message.contains("max_input_bytes of 1024"), "{}", err.message);
+    assert!(
+        err.message.contains("max_input_bytes of 1024"),
+        "{}",
+        err.message
+    );
     // Not even JSON: still too large, not invalid JSON.
     let err = engine.apply_json(&"x".repeat(2000), "{}").unwrap_err();
     assert_eq!(err.code, ErrorCode::InputTooLarge);

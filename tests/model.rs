@@ -1240,6 +1240,12 @@ fn actor_keeps_the_hosts_own_keys_in_history() {
     event["actor"]["oa_user_id"] = serde_json::json!("u-10086");
     event["actor"]["oa_user_name"] = serde_json::json!("孔𪚥");
     let record = support::apply_ok(&engine, &support::sample(), &event);
-    assert_eq!(record["history"][0]["event"]["actor"]["oa_user_id"], "u-10086");
-    assert_eq!(record["history"][0]["event"]["actor"]["oa_user_name"], "孔𪚥");
+    assert_eq!(
+        record["history"][0]["event"]["actor"]["oa_user_id"],
+        "u-10086"
+    );
+    assert_eq!(
+        record["history"][0]["event"]["actor"]["oa_user_name"],
+        "孔𪚥"
+    );
 }

@@ -31,7 +31,9 @@ fn soak(threads: u64, per_phase: u64, phases: u64) -> (harness::WalkStats, Vec<u
         let handles: Vec<_> = (0..threads)
             .map(|t| {
                 let engine = Arc::clone(&engine);
-                std::thread::spawn(move || harness::guided_walk(&engine, phase * 1000 + t + 1, per_phase, 40))
+                std::thread::spawn(move || {
+                    harness::guided_walk(&engine, phase * 1000 + t + 1, per_phase, 40)
+                })
             })
             .collect();
         for h in handles {
@@ -59,7 +61,10 @@ fn report(name: &str, stats: harness::WalkStats, rss: &[u64], started: Instant) 
 /// Memory is flat when the last phase ends within `slack_kib` of the second (the first warms up).
 fn assert_flat(rss: &[u64], slack_kib: u64) {
     let (warm, last) = (rss[1], *rss.last().expect("phases"));
-    assert!(last <= warm + slack_kib, "resident memory grew from {warm} KiB to {last} KiB");
+    assert!(
+        last <= warm + slack_kib,
+        "resident memory grew from {warm} KiB to {last} KiB"
+    );
 }
 
 #[test]
@@ -68,15 +73,25 @@ fn soak_short() {
     let (stats, rss) = soak(2, 600, 4);
     report("soak_short", stats, &rss, started);
     assert_eq!(stats.applies, 4_800);
-    assert!(stats.accepted > stats.applies / 4, "the walk should get most events accepted: {stats:?}");
+    assert!(
+        stats.accepted > stats.applies / 4,
+        "the walk should get most events accepted: {stats:?}"
+    );
     assert_flat(&rss, 16 * 1024);
 }
 
 #[test]
 #[ignore = "long: run with `make soak`"]
 fn soak_full() {
-    let calls: u64 = std::env::var("GOVIT_SOAK_CALLS").ok().and_then(|v| v.parse().ok()).unwrap_or(1_000_000);
-    let threads: u64 = std::thread::available_parallelism().map(|n| n.get() as u64).unwrap_or(2).max(2) * 2;
+    let calls: u64 = std::env::var("GOVIT_SOAK_CALLS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000_000);
+    let threads: u64 = std::thread::available_parallelism()
+        .map(|n| n.get() as u64)
+        .unwrap_or(2)
+        .max(2)
+        * 2;
     let phases = 10;
     let started = Instant::now();
     let (stats, rss) = soak(threads, calls / threads / phases, phases);

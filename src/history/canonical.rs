@@ -77,7 +77,15 @@ fn write_object(map: &Map<String, Value>, skip: Option<&str>, out: &mut String) 
 fn write_string(s: &str, out: &mut String) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push('"');
-    for c in s.chars() {
+    // Runs of characters written as themselves are copied whole (issue 9: a
+    // character at a time was a sixth of the time of `apply`).
+    let mut plain = 0;
+    for (i, c) in s.char_indices() {
+        if c != '"' && c != '\\' && (c as u32) >= 0x20 {
+            continue;
+        }
+        out.push_str(&s[plain..i]);
+        plain = i + c.len_utf8();
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
@@ -95,6 +103,7 @@ fn write_string(s: &str, out: &mut String) {
             c => out.push(c),
         }
     }
+    out.push_str(&s[plain..]);
     out.push('"');
 }
 

@@ -5,7 +5,7 @@
 //! event is also kept as received, because history binds exactly that.
 
 use super::project::BaselineValues;
-use super::reader::ObjectReader;
+use super::reader::{FieldReader, ObjectReader};
 use super::values::{Date, Money};
 use super::vocab::*;
 use crate::error::{Error, Result};
@@ -86,20 +86,21 @@ pub struct Event {
 
 impl Event {
     pub fn from_value(path: &str, value: Value) -> Result<Event> {
-        let raw = value.clone();
-        let mut r = ObjectReader::new(path, value)?;
+        // Read in place: the event is kept whole in `raw` (issue 9: no copy per event).
+        let r = FieldReader::new(path, &value)?;
         let kind: EventType = r.req("type")?;
         let date = r.req_date("date")?;
         let actor_path = r.path_of("actor");
-        let actor = match r.take("actor") {
-            Some(v) => Actor::from_value(&actor_path, v)?,
+        let actor = match r.get("actor") {
+            Some(v) => Actor::from_value(&actor_path, v.clone())?,
             None => return Err(Error::invalid(&actor_path, "is required")),
         };
         let data_path = r.path_of("data");
-        let data = match r.take("data") {
+        let data = match r.get("data") {
             None => EventData::default(),
             Some(v) => EventData::read(&data_path, v)?,
         };
+        let raw = value;
         let event = Event {
             kind,
             date,
@@ -159,13 +160,13 @@ impl Event {
 }
 
 impl EventData {
-    fn read(path: &str, value: Value) -> Result<EventData> {
-        let mut r = ObjectReader::new(path, value)?;
+    fn read(path: &str, value: &Value) -> Result<EventData> {
+        let r = FieldReader::new(path, value)?;
         let proposed_path = r.path_of("proposed");
-        let proposed = match r.take("proposed") {
+        let proposed = match r.get("proposed") {
             None => None,
             Some(v) => {
-                let mut p = ObjectReader::new(&proposed_path, v)?;
+                let mut p = ObjectReader::new(&proposed_path, v.clone())?;
                 let values = BaselineValues {
                     goals: p.opt("goals")?,
                     location: p.opt("location")?,

@@ -34,13 +34,15 @@ pub struct Deadline {
     pub due: Date,
 }
 
+/// The result of `apply`. `P` is how the record is held: a `Value`, or (inside
+/// `Engine::apply_json`) a view that writes the record without building one.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct ApplyResult {
+pub struct ApplyResult<P = Value> {
     pub accepted: bool,
     pub state_before: State,
     pub state_after: State,
     pub findings: Vec<Finding>,
-    pub project: Value,
+    pub project: P,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

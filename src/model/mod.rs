@@ -11,10 +11,10 @@ mod vocab;
 
 pub use event::{Actor, Event, EventData};
 pub use finding::{ApplyResult, CheckResult, Deadline, Finding};
+pub use limits::{MAX_HISTORY_ENTRIES, MAX_LIST_ITEMS, MAX_NESTING_DEPTH};
 pub use project::{
     Attributes, BaselineValues, ContractInfo, KernelFields, PendingChange, Project,
     RectificationOrder, Sanction, ATTRIBUTE_KEYS, KERNEL_KEYS,
 };
-pub use limits::{MAX_HISTORY_ENTRIES, MAX_LIST_ITEMS, MAX_NESTING_DEPTH};
 pub use values::{kind_of, Date, Money};
 pub use vocab::*;
