@@ -87,6 +87,19 @@ fn main() {
         );
     }
 
+    // The bound: the JSON limit (parse + serialise) of the same records, one thread.
+    let start = Instant::now();
+    let mut text = String::new();
+    for i in 0..n {
+        pool.project(i, &mut text);
+        black_box(json_limit(&[&text, AS_OF]));
+    }
+    println!(
+        "| json limit, 1 thread | {:.2} | {:.0} | — | — | — | — |",
+        start.elapsed().as_secs_f64(),
+        n as f64 / start.elapsed().as_secs_f64()
+    );
+
     println!();
     println!("# check(as_of) of public-service by history length: medians of 9 repetitions, beside the JSON limit");
     println!("| entries | record bytes | check | per entry | json limit | check / limit |");

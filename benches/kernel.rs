@@ -118,7 +118,9 @@ fn kernel_calls(c: &mut Criterion) {
     let cengine = CEngine::new();
     let log = Log::default();
     let as_of = CString::new(AS_OF).expect("no NUL");
-    println!("# 2 shared cores: ratios are medians of criterion's samples in this run; expect noise");
+    println!(
+        "# 2 shared cores: ratios are medians of criterion's samples in this run; expect noise"
+    );
 
     for (name, _) in SAMPLES {
         let base = sample(name);
@@ -141,7 +143,8 @@ fn kernel_calls(c: &mut Criterion) {
             g.bench_function("c_abi", |b| {
                 log.timed("c_abi", b, || {
                     let mut out = ptr::null_mut();
-                    let s = unsafe { govit_check(cengine.0, cp.as_ptr(), as_of.as_ptr(), &mut out) };
+                    let s =
+                        unsafe { govit_check(cengine.0, cp.as_ptr(), as_of.as_ptr(), &mut out) };
                     settle(s, out);
                 })
             });
@@ -206,11 +209,17 @@ fn kernel_calls(c: &mut Criterion) {
     // Its input is not JSON; the limit is the round trip of the result document.
     let id = "add_working_days/2025-09-26+10";
     let date = CString::new("2025-09-26").expect("no NUL");
-    let result_doc = engine.add_working_days_json("2025-09-26", 10).expect("in range");
+    let result_doc = engine
+        .add_working_days_json("2025-09-26", 10)
+        .expect("in range");
     let mut g = configure(c, id, false);
     g.bench_function("kernel", |b| {
         log.timed("kernel", b, || {
-            black_box(engine.add_working_days_json(black_box("2025-09-26"), 10).expect("in range"));
+            black_box(
+                engine
+                    .add_working_days_json(black_box("2025-09-26"), 10)
+                    .expect("in range"),
+            );
         })
     });
     g.bench_function("c_abi", |b| {

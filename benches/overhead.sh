@@ -8,6 +8,7 @@
 # Inputs: the public-service sample with a 20-entry history (written by
 # `cargo bench --bench quick` to target/bench/), and the bare sample (no
 # history: the smallest call, where a fixed overhead weighs most).
+# The three programs run alternately three times; the median run counts.
 # Prints `goal jni_overhead_pct <x> 30` and `goal pinvoke_overhead_pct <x> 30`
 # for the 20-entry record, or a `skip` line saying what is missing.
 set -u
@@ -50,28 +51,41 @@ if [ "$DOTNET_OK" = 1 ]; then
   else DOTNET_OK=0; fi
 fi
 
-ns() { sed -n 's/.* check \([0-9]*\) ns\/call/\1/p'; }
-run_c() { "$OUT/check_bench" "$1" "$2" "$OPTS" | ns; }
-run_java() { java -Xss8m -cp "$JAR:$OUT/java" CheckBench "$1" "$2" "$OPTS" | ns; }
+ns() { sed -n 's/.* check \([0-9]*\) ns\/call.*/\1/p'; }
+cpu_ns() { sed -n 's/.* \([0-9]*\) cpu_ns\/call.*/\1/p'; }
+# run_c and run_java print "<wall ns> <thread cpu ns>".
+run_c() { "$OUT/check_bench" "$1" "$2" "$OPTS" | awk '{print $3, $5}'; }
+run_java() { java -cp "$JAR:$OUT/java" CheckBench "$1" "$2" "$OPTS" | awk '{print $3, $5}'; }
 run_dotnet() { (cd "$OUT/dotnet" && LD_LIBRARY_PATH="$ROOT/target/release:$OUT" DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 \
   "${RUN_DOTNET[@]}" CheckBench.exe "$1" "$2" "$OPTS") | ns; }
 pct() { awk -v b="$1" -v c="$2" 'BEGIN { printf "%.1f", (b - c) * 100 / c }'; }
 
-echo "# binding overhead: govit_check from C, Java (JNI) and .NET (P/Invoke, ${CLR:-none}); medians of 9 x N calls; 2 shared cores"
+med3() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
+
+ROUNDS=${ROUNDS:-3}
+echo "# binding overhead: govit_check from C, Java (JNI) and .NET (P/Invoke, ${CLR:-none}); each program's median of 9 x N calls,"
+echo "# the three run alternately $ROUNDS times and the median run taken (2 shared cores: single runs vary by tens of percent)"
 REAL=$OUT/check-public-service-20.json
-for input in "$ROOT/examples/projects/public-service.json:5000:bare sample" "$REAL:500:20-entry history"; do
+for input in "$ROOT/examples/projects/public-service.json:2000:bare sample" "$REAL:200:20-entry history"; do
   file=${input%%:*}; rest=${input#*:}; n=${rest%%:*}; what=${rest#*:}
   if [ ! -f "$file" ]; then echo "# skip $what: $file missing (run cargo bench --bench quick first)"; continue; fi
-  c1=$(run_c "$file" "$n")
-  j=""; d=""
-  [ "$JAVA_OK" = 1 ] && j=$(run_java "$file" "$n")
-  [ "$DOTNET_OK" = 1 ] && d=$(run_dotnet "$file" "$n")
-  c2=$(run_c "$file" "$n")
-  c=$(( (c1 + c2) / 2 ))
-  line="# $what ($(wc -c <"$file") bytes, N=$n): C $c ns"
-  [ -n "$j" ] && line="$line, Java $j ns ($(pct "$j" "$c")%)"
-  [ -n "$d" ] && line="$line, .NET $d ns ($(pct "$d" "$c")%)"
+  cs=(); js=(); ds=(); ccpu=(); jcpu=()
+  for _ in $(seq $ROUNDS); do
+    read -r w u < <(run_c "$file" "$n"); cs+=("$w"); ccpu+=("$u")
+    if [ "$JAVA_OK" = 1 ]; then read -r w u < <(run_java "$file" "$n"); js+=("$w"); jcpu+=("$u"); fi
+    [ "$DOTNET_OK" = 1 ] && ds+=("$(run_dotnet "$file" "$n")")
+  done
+  c=$(med3 "${cs[@]}"); j=""; d=""
+  [ "$JAVA_OK" = 1 ] && j=$(med3 "${js[@]}")
+  [ "$DOTNET_OK" = 1 ] && d=$(med3 "${ds[@]}")
+  line="# $what ($(wc -c <"$file") bytes, N=$n): C $c ns [${cs[*]}]"
+  [ -n "$j" ] && line="$line, Java $j ns ($(pct "$j" "$c")%) [${js[*]}]"
+  [ -n "$d" ] && line="$line, .NET $d ns ($(pct "$d" "$c")%) [${ds[*]}]"
   echo "$line"
+  if [ "$JAVA_OK" = 1 ]; then
+    cc=$(med3 "${ccpu[@]}"); jc=$(med3 "${jcpu[@]}")
+    echo "# $what, CPU time of the calling thread: C $cc ns, Java $jc ns ($(pct "$jc" "$cc")%)"
+  fi
   if [ "$file" = "$REAL" ]; then
     if [ -n "$j" ]; then echo "goal jni_overhead_pct $(pct "$j" "$c") 30"; else echo "skip jni_overhead_pct: the Java binding or JDK is not built/installed"; fi
     if [ -n "$d" ]; then echo "goal pinvoke_overhead_pct $(pct "$d" "$c") 30"; else echo "skip pinvoke_overhead_pct: the .NET binding (bindings/dotnet) or a runtime is not built/installed"; fi

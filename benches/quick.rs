@@ -25,7 +25,10 @@ fn main() {
     let budget = 20e6; // ~20 ms per repetition
 
     println!("# govit bench-quick: medians of {reps} alternating repetitions; 2 shared cores, expect noise");
-    println!("# {:<24} {:>8} {:>11} {:>11} {:>7}", "call / sample", "history", "kernel", "json limit", "ratio");
+    println!(
+        "# {:<24} {:>8} {:>11} {:>11} {:>7}",
+        "call / sample", "history", "kernel", "json limit", "ratio"
+    );
     let mut check_worst: f64 = 0.0;
     let mut apply_worst: f64 = 0.0;
     let out_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench");
@@ -38,14 +41,26 @@ fn main() {
         if std::fs::create_dir_all(&out_dir).is_ok() {
             let _ = std::fs::write(out_dir.join(format!("check-{name}-{n}.json")), &project);
         }
-        // `apply_json` moves the record through where the typed `apply` copies it:
-        // both must give the same document.
-        let typed = {
-            let (p, e) = (engine.parse_project(&project).expect("record"), engine.parse_event(&event).expect("event"));
-            serde_json::to_value(engine.apply(&p, &e).0).expect("result")
-        };
-        let json: serde_json::Value = serde_json::from_str(&engine.apply_json(&project, &event).expect("apply")).expect("JSON");
-        assert_eq!(json, typed, "apply_json and apply differ on {name}");
+        // `apply_json` writes the record without building it as a `Value`: it
+        // must give the same bytes as the typed `apply`, on every record of the path.
+        for k in [0, 5, 12, n] {
+            let (p, e) = (
+                with_history(&engine, &base, k).to_string(),
+                next_event(&base, k).to_string(),
+            );
+            let typed = {
+                let (p, e) = (
+                    engine.parse_project(&p).expect("record"),
+                    engine.parse_event(&e).expect("event"),
+                );
+                serde_json::to_string(&engine.apply(&p, &e).0).expect("result")
+            };
+            assert_eq!(
+                engine.apply_json(&p, &e).expect("apply"),
+                typed,
+                "apply_json and apply differ on {name} after {k} events"
+            );
+        }
 
         let (kernel, limit) = paired_median_ns(
             reps,
@@ -59,7 +74,11 @@ fn main() {
         );
         let ratio = kernel / limit;
         check_worst = check_worst.max(ratio);
-        println!("# check {name:<18} {n:>8} {:>11} {:>11} {ratio:>7.2}", show_ns(kernel), show_ns(limit));
+        println!(
+            "# check {name:<18} {n:>8} {:>11} {:>11} {ratio:>7.2}",
+            show_ns(kernel),
+            show_ns(limit)
+        );
 
         let (kernel, limit) = paired_median_ns(
             reps,
@@ -75,7 +94,11 @@ fn main() {
         );
         let ratio = kernel / limit;
         apply_worst = apply_worst.max(ratio);
-        println!("# apply {name:<18} {n:>8} {:>11} {:>11} {ratio:>7.2}", show_ns(kernel), show_ns(limit));
+        println!(
+            "# apply {name:<18} {n:>8} {:>11} {:>11} {ratio:>7.2}",
+            show_ns(kernel),
+            show_ns(limit)
+        );
     }
 
     // The nightly batch, one core: distinct records of every state of the path.
@@ -105,6 +128,18 @@ fn main() {
         BATCH as f64 / checking
     );
     println!("# batch: VmHWM {hwm_start} KiB before, {hwm_10k} KiB after 10,000, {hwm_end} KiB after {BATCH}");
+
+    // The bound of the batch: the JSON limit of the same records.
+    let start = Instant::now();
+    for i in 0..BATCH {
+        pool.project(i, &mut text);
+        black_box(json_limit(&[&text, AS_OF]));
+    }
+    let limit = start.elapsed().as_secs_f64();
+    println!(
+        "# batch: the JSON limit (parse + serialise) of the same records takes {limit:.2} s (check / limit {:.2})",
+        checking / limit
+    );
 
     println!("goal check_vs_json_limit {check_worst:.2} 2.0");
     println!("goal apply_vs_json_limit {apply_worst:.2} 3.0");

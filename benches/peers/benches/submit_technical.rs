@@ -63,8 +63,14 @@ fn main() {
         cases.len(),
         bytes as f64 / cases.len() as f64
     );
-    println!("# govit parse + findings (JSON text in, rule ids out):    {:>8.2} µs per decision", g / 1e3);
-    println!("# regorus set_input_json + eval_rule (same JSON text):   {:>8.2} µs per decision", r / 1e3);
+    println!(
+        "# govit parse + findings (JSON text in, rule ids out):    {:>8.2} µs per decision",
+        g / 1e3
+    );
+    println!(
+        "# regorus set_input_json + eval_rule (same JSON text):   {:>8.2} µs per decision",
+        r / 1e3
+    );
     println!("# govit apply_json (result document and new record out): {:>8.2} µs per call ({:.1}x faster than regorus)", a / 1e3, r / a);
     println!("goal govit_vs_regorus_speedup {:.1} 10", r / g);
 }

@@ -85,8 +85,12 @@ pub fn govit_decide(engine: &govit::Engine, case: &Case) -> BTreeSet<String> {
 /// the same JSON text and judge them (`Engine::findings`), without building the
 /// new record or any output document.
 pub fn govit_judge(engine: &govit::Engine, case: &Case) -> BTreeSet<String> {
-    let project = engine.parse_project(&case.project).expect("govit reads the record");
-    let event = engine.parse_event(&case.event).expect("govit reads the event");
+    let project = engine
+        .parse_project(&case.project)
+        .expect("govit reads the record");
+    let event = engine
+        .parse_event(&case.event)
+        .expect("govit reads the event");
     engine
         .findings(&project, &event)
         .iter()
@@ -112,7 +116,7 @@ impl Rng {
         Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
@@ -120,7 +124,7 @@ impl Rng {
     }
 
     pub fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
+        self.next_u64() % n
     }
 
     pub fn coin(&mut self) -> bool {
@@ -150,8 +154,8 @@ pub fn case(i: u64) -> Case {
     let mut r = Rng::new(i + 1);
     let budget_fen: Option<i64> = match r.below(8) {
         0 => None,
-        1 => Some(500_000_000),     // 5,000,000.00: a major project (及以上)
-        2 => Some(499_999_999),     // 4,999,999.99: not
+        1 => Some(500_000_000), // 5,000,000.00: a major project (及以上)
+        2 => Some(499_999_999), // 4,999,999.99: not
         3 => Some(500_000_001),
         4 => Some(0),
         5 => Some(300_000_000),
@@ -223,7 +227,10 @@ pub fn case(i: u64) -> Case {
         }
     }
     if r.coin() {
-        p.insert("integrations".into(), json!(r.subset(&["internet_plus_supervision"])));
+        p.insert(
+            "integrations".into(),
+            json!(r.subset(&["internet_plus_supervision"])),
+        );
     }
     let emergency = r.below(4) == 0;
     if emergency || r.coin() {
