@@ -486,3 +486,37 @@ fn art45_criticism_for_serious_consequences_needs_no_order() {
     assert_eq!(r["accepted"], false);
     assert!(has_rule(&r, NO_GROUNDS));
 }
+
+/// Art 41: the sanctions are the approving department's (项目审批部门). For a project
+/// attached to a construction project that is the administrative approval bureau,
+/// which approved it (Art 4, 16); for any other project it is not.
+#[test]
+fn the_approval_bureau_sanctions_only_construction_attached_projects() {
+    let engine = engine();
+    for attached in [true, false] {
+        let mut project = walk_to(&engine, "implementing");
+        project["attached_to_construction"] = json!(attached);
+        let order = ev(
+            "order_rectification",
+            "2026-03-02",
+            "big_data_center",
+            json!({"order_id": "R-7", "issues": ["未按要求汇聚共享数据"], "deadline": "2026-03-31"}),
+        );
+        project = apply_ok(&engine, &project, &order);
+        let suspend = ev("suspend", "2026-04-15", "admin_approval", json!({}));
+        let r = apply(&engine, &project, &suspend);
+        if attached {
+            assert_eq!(r["accepted"], true, "{:#}", r["findings"]);
+            assert_eq!(r["state_after"], "suspended");
+            let resumed = apply_ok(&engine, &r["project"], &ev("resume", "2026-05-06", "admin_approval", json!({})));
+            assert_eq!(resumed["state"], "implementing");
+        } else {
+            assert_eq!(rule_ids(&r), vec!["auth.role_not_permitted"]);
+            let f = finding(&r, "auth.role_not_permitted");
+            assert!(f["message_en"].as_str().unwrap().contains("only for projects attached to a construction project"), "{f:#}");
+        }
+        let allowed = check(&engine, &project, json!({"actor": {"role": "admin_approval"}}));
+        let events: Vec<&str> = allowed["allowed_events"].as_array().unwrap().iter().map(|e| e.as_str().unwrap()).collect();
+        assert_eq!(events.contains(&"suspend"), attached, "{events:?}");
+    }
+}

@@ -670,7 +670,7 @@ fn check_structure(p: &Project, entry: &HistoryEntry, report: &mut Report) {
             ),
         );
     }
-    if !role_permitted(e) || !unit_matches(&p.attrs, &e.actor) {
+    if !role_permitted(e, &p.attrs) || !unit_matches(&p.attrs, &e.actor) {
         let unit = e.actor.unit.as_deref().unwrap_or("—");
         report.push(
             "actor_not_permitted",

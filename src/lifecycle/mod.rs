@@ -53,6 +53,9 @@ const fn row(event: EventType, from: From, to: To, roles: &'static [Role]) -> Tr
 const CU: &[Role] = &[R::ConstructionUnit];
 const BDC: &[Role] = &[R::BigDataCenter];
 const SUPERVISORS: &[Role] = &[R::BigDataCenter, R::Finance, R::Cyberspace, R::Cryptography];
+/// 项目审批部门 (Art 41): the big-data centre, or for a project attached to a
+/// construction project the administrative approval bureau that approved it (Art 4, 16).
+const APPROVING: &[Role] = &[R::BigDataCenter, R::AdminApproval];
 
 /// The transition table (CONTRACT §4). Conditions beyond state and role
 /// (emergency, delegation, construction attachment) are in `guard`.
@@ -244,20 +247,35 @@ pub static TRANSITIONS: &[Transition] = &[
         To::Unchanged,
         CU,
     ),
-    row(E::NotifyCriticism, From::AnyNonTerminal, To::Unchanged, BDC),
-    row(E::DeferInvestment, From::AnyNonTerminal, To::Unchanged, BDC),
-    row(E::Suspend, From::Construction, To::State(S::Suspended), BDC),
+    row(
+        E::NotifyCriticism,
+        From::AnyNonTerminal,
+        To::Unchanged,
+        APPROVING,
+    ),
+    row(
+        E::DeferInvestment,
+        From::AnyNonTerminal,
+        To::Unchanged,
+        APPROVING,
+    ),
+    row(
+        E::Suspend,
+        From::Construction,
+        To::State(S::Suspended),
+        APPROVING,
+    ),
     row(
         E::Resume,
         From::States(&[S::Suspended]),
         To::BeforeSuspension,
-        BDC,
+        APPROVING,
     ),
     row(
         E::Terminate,
         From::AnyNonTerminal,
         To::State(S::Terminated),
-        BDC,
+        APPROVING,
     ),
 ];
 
@@ -337,9 +355,8 @@ pub fn state_problem(project: &Project, event: EventType) -> Option<StateProblem
 
 /// Whether `actor`'s role may perform `event` (the role list, plus delegation for
 /// `pass_final_acceptance`, Art 34). `approve`'s authority is Art 16's rule.
-pub fn role_permitted(event: &Event) -> bool {
-    let t = Transition::of(event.kind);
-    if !t.roles.contains(&event.actor.role) {
+pub fn role_permitted(event: &Event, attrs: &Attributes) -> bool {
+    if !role_may(event.kind, event.actor.role, attrs) {
         return false;
     }
     match event.kind {
@@ -350,11 +367,11 @@ pub fn role_permitted(event: &Event) -> bool {
 
 /// Whether `role` may perform `event` on a project with these attributes, as far as
 /// the record tells (delegation, which the event's data carries, is assumed possible).
-/// `approve` by the administrative approval bureau is only for projects attached to
-/// a construction project (Art 4, 16).
+/// The administrative approval bureau approves (Art 16) and, as the approving
+/// department, sanctions (Art 41) only projects attached to a construction project (Art 4).
 pub fn role_may(event: EventType, role: Role, attrs: &Attributes) -> bool {
     Transition::of(event).roles.contains(&role)
-        && !(event == E::Approve && role == R::AdminApproval && !attrs.attached_to_construction)
+        && (role != R::AdminApproval || attrs.attached_to_construction)
 }
 
 /// A construction unit acts only for its own project (or the lead department's, Art 15).

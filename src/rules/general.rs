@@ -185,16 +185,23 @@ fn role_not_permitted(ctx: &Ctx) -> Vec<Hit> {
         return Vec::new();
     };
     // Art 16 decides who may approve (立项), once in force; before, the table's roles.
-    if (e.kind == EventType::Approve && in_force(e)) || role_permitted(e) {
+    if (e.kind == EventType::Approve && in_force(e)) || role_permitted(e, ctx.attrs()) {
         return Vec::new();
     }
     let roles = Transition::of(e.kind).roles;
     let zh: Vec<&str> = roles.iter().map(|r| r.zh()).collect();
     let en: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
-    let delegated_note = if e.kind == EventType::PassFinalAcceptance
-        && e.actor.role == Role::ConstructionUnit
+    let note = if e.kind == EventType::PassFinalAcceptance && e.actor.role == Role::ConstructionUnit
     {
-        ("（项目建设单位仅在受委托组织竣工验收时可执行，须 data.delegated 为 true，第三十四条）", " (a construction unit only when delegated to organise it, data.delegated = true, Art 34)")
+        (
+            "（项目建设单位仅在受委托组织竣工验收时可执行，须 data.delegated 为 true，第三十四条）",
+            " (a construction unit only when delegated to organise it, data.delegated = true, Art 34)",
+        )
+    } else if e.actor.role == Role::AdminApproval && roles.contains(&Role::AdminApproval) {
+        (
+            "（市行政审批服务局仅对其立项的建设工程附属项目行使项目审批部门职责，第四条、第十六条、第四十一条）",
+            " (the administrative approval bureau acts as the approving department only for projects attached to a construction project, Art 4, 16, 41)",
+        )
     } else {
         ("", "")
     };
@@ -204,14 +211,14 @@ fn role_not_permitted(ctx: &Ctx) -> Vec<Hit> {
             e.actor.role.zh(),
             e.kind.zh(),
             zh.join("、"),
-            delegated_note.0
+            note.0
         ),
         format!(
             "Role `{}` may not perform `{}`; permitted: {}{}.",
             e.actor.role,
             e.kind,
             en.join(", "),
-            delegated_note.1
+            note.1
         ),
     )]
 }
