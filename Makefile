@@ -15,7 +15,7 @@ VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
 ABI     := 1
 RELEASE := target/release
 
-.PHONY: all test deps release rust-test lint header-check c-test java-test dotnet-test install install-files docs
+.PHONY: all test deps release rust-test lint header-check c-test java-test dotnet-test install install-files docs fuzz soak asan
 
 all: release
 
