@@ -82,12 +82,15 @@ FUZZ_TARGETS := engine_config check apply verify day_info add_working_days lifec
 fuzz:
 	@command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --locked
 	$(CARGO) +nightly fuzz build --fuzz-dir fuzz -O
-	@for t in $(FUZZ_TARGETS); do \
+	@mkdir -p fuzz/logs; for t in $(FUZZ_TARGETS); do \
 	  mkdir -p fuzz/corpus-run/$$t; \
 	  echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
 	  $(CARGO) +nightly fuzz run --fuzz-dir fuzz -O $$t fuzz/corpus-run/$$t fuzz/corpus/$$t -- \
-	    -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -print_final_stats=1 2>&1 | grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|Done|==.*ERROR|SUMMARY)" || exit 1; \
+	    -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -print_final_stats=1 > fuzz/logs/$$t.log 2>&1; rc=$$?; \
+	  grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|==.*ERROR|SUMMARY)" fuzz/logs/$$t.log; \
+	  if [ $$rc -ne 0 ]; then echo "fuzz $$t failed (exit $$rc): see fuzz/logs/$$t.log and fuzz/artifacts/$$t/"; exit 1; fi; \
 	done
+	@echo "fuzz: every target ran $(FUZZ_SECONDS) s without a crash"
 
 # 1,000,000 random apply calls across projects and threads (GOVIT_SOAK_CALLS to change).
 soak:

@@ -9,7 +9,7 @@
 #![allow(dead_code)]
 
 use govit::ffi::*;
-use govit::model::{EventType, Role};
+use govit::model::{EventType, Role, ATTRIBUTE_KEYS, KERNEL_KEYS};
 use serde_json::{json, Value};
 use std::ffi::{c_char, CStr, CString};
 use std::ptr;
@@ -91,9 +91,14 @@ fn settle(status: govit_status, out: *mut c_char) -> (govit_status, Value) {
 }
 
 fn c_parts(data: &[u8], n: usize) -> Vec<CString> {
+    // The first n - 1 parts end at a NUL; the last ends at the next NUL if any,
+    // as a C string would.
     let mut parts: Vec<CString> = data
         .splitn(n, |b| *b == 0)
-        .map(|p| CString::new(p).expect("split at NUL"))
+        .map(|p| {
+            let end = p.iter().position(|b| *b == 0).unwrap_or(p.len());
+            CString::new(&p[..end]).expect("cut at the first NUL")
+        })
         .collect();
     while parts.len() < n {
         parts.push(CString::new("").expect("empty"));
@@ -267,45 +272,16 @@ fn interesting(b: &mut Bytes) -> Value {
     b.pick(&pool).clone()
 }
 
-const FIELDS: &[&str] = &[
-    "id",
-    "name",
-    "owner_unit",
-    "state",
-    "classified",
-    "funding",
-    "category",
-    "is_new",
-    "basis",
-    "content",
-    "goals",
-    "location",
-    "budget_yuan",
-    "security_budget_yuan",
-    "procurement_method",
-    "planned_completion",
-    "audience",
-    "platforms",
-    "app_types",
-    "shared_use",
-    "integrations",
-    "deploy_on_gov_cloud",
-    "cross_department",
-    "lead_department",
-    "co_departments",
-    "co_built_with_jining",
-    "qufu_construction_share_yuan",
-    "qufu_om_share_yuan",
-    "attached_to_construction",
-    "emergency",
-    "higher_level",
-    "priority_categories",
-    "documents",
-    "milestones",
-    "baseline",
-    "history",
-    "oa_extra",
-];
+/// Every key of a project record (the model's own lists) and one of the host's.
+fn fields() -> Vec<&'static str> {
+    let extra: &[&'static str] = &["state", "history", "oa_extra"];
+    ATTRIBUTE_KEYS
+        .iter()
+        .chain(KERNEL_KEYS)
+        .chain(extra)
+        .copied()
+        .collect()
+}
 
 const DATA_KEYS: &[&str] = &[
     "documents",
@@ -427,8 +403,9 @@ pub fn lifecycle(engine: &Engine, data: &[u8]) {
     let sample: &str = SAMPLE_PROJECTS[b.byte() as usize % SAMPLE_PROJECTS.len()];
     let mut project: Value = serde_json::from_str(sample).expect("sample is JSON");
     let owner = project["owner_unit"].clone();
+    let fields = fields();
     for _ in 0..(b.byte() % 4) {
-        let field = *b.pick(FIELDS);
+        let field = *b.pick(&fields);
         let value = interesting(&mut b);
         project[field] = value;
     }

@@ -256,19 +256,8 @@ fn classify(date: NaiveDate, rules: Option<&YearRules>) -> DayKind {
 /// Parses a strict ISO calendar date `YYYY-MM-DD` (four-digit year, two-digit month and
 /// day, a real date: `2025-02-30` and `2025-2-3` are `None`).
 pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    let shape_ok = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    if !shape_ok {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().ok();
-    let year = i32::try_from(num(0..4)?).ok()?;
-    NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?)
+    // One strict date parser for the whole crate: the model's.
+    crate::model::Date::parse(s).ok().map(|d| d.0)
 }
 
 /// Formats a date as ISO `YYYY-MM-DD`.
