@@ -9,29 +9,40 @@ import org.govit.GovitEngine;
 /**
  * The JNI side of the binding overhead (issue 9 §4): the same {@code check} as
  * benches/c/check_bench.c, on the same input, the same N, through
- * {@link GovitEngine#check(String, String)} (Java strings in and out).
+ * {@link GovitEngine#check(String, String)} (Java strings in and out), or with
+ * {@code --utf8} through {@link GovitEngine#checkUtf8(byte[], byte[])} (UTF-8 bytes in
+ * and out, the arguments' bytes prepared once, as a host holding the record as bytes
+ * from a BLOB column or an HTTP body does).
  *
- * <pre>java -cp govit.jar:. CheckBench &lt;project.json&gt; &lt;N&gt; [options_json]</pre>
+ * <pre>java -cp govit.jar:. CheckBench [--utf8] &lt;project.json&gt; &lt;N&gt; [options_json]</pre>
  *
  * Warms up (JIT) with 5 x N calls, then times 9 repetitions of N calls and
  * prints the medians of wall time and of the calling thread's CPU time:
- * {@code java check <ns per call> ns/call <cpu ns per call> cpu_ns/call}.
+ * {@code java check <ns per call> ns/call <cpu ns per call> cpu_ns/call}
+ * ({@code java-utf8 check …} with {@code --utf8}).
  */
 public final class CheckBench {
     private static final int REPS = 9;
 
     public static void main(String[] args) throws Exception {
+        boolean utf8 = args.length > 0 && args[0].equals("--utf8");
+        if (utf8) {
+            args = Arrays.copyOfRange(args, 1, args.length);
+        }
         if (args.length < 2) {
-            System.err.println("usage: CheckBench <project.json> <N> [options_json]");
+            System.err.println("usage: CheckBench [--utf8] <project.json> <N> [options_json]");
             System.exit(2);
         }
-        String project = new String(Files.readAllBytes(Paths.get(args[0])), StandardCharsets.UTF_8);
+        byte[] projectBytes = Files.readAllBytes(Paths.get(args[0]));
+        String project = new String(projectBytes, StandardCharsets.UTF_8);
         int n = Integer.parseInt(args[1]);
         String options = args.length > 2 ? args[2] : null;
+        byte[] optionsBytes = options != null ? options.getBytes(StandardCharsets.UTF_8) : null;
         long sink = 0;
         try (GovitEngine engine = new GovitEngine()) {
             for (int i = 0; i < 5 * n; i++) {
-                sink += engine.check(project, options).length();
+                sink += utf8 ? engine.checkUtf8(projectBytes, optionsBytes).length
+                        : engine.check(project, options).length();
             }
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             double[] t = new double[REPS];
@@ -39,15 +50,22 @@ public final class CheckBench {
             for (int r = 0; r < REPS; r++) {
                 long start = System.nanoTime();
                 long startCpu = threads.getCurrentThreadCpuTime();
-                for (int i = 0; i < n; i++) {
-                    sink += engine.check(project, options).length();
+                if (utf8) {
+                    for (int i = 0; i < n; i++) {
+                        sink += engine.checkUtf8(projectBytes, optionsBytes).length;
+                    }
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        sink += engine.check(project, options).length();
+                    }
                 }
                 t[r] = (System.nanoTime() - start) / (double) n;
                 cpu[r] = (threads.getCurrentThreadCpuTime() - startCpu) / (double) n;
             }
             Arrays.sort(t);
             Arrays.sort(cpu);
-            System.out.printf("java check %.0f ns/call %.0f cpu_ns/call%n", t[REPS / 2], cpu[REPS / 2]);
+            System.out.printf("%s check %.0f ns/call %.0f cpu_ns/call%n", utf8 ? "java-utf8" : "java",
+                    t[REPS / 2], cpu[REPS / 2]);
         }
         if (sink == 42) {
             System.out.println();

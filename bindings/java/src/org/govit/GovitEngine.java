@@ -135,14 +135,7 @@ public final class GovitEngine implements AutoCloseable {
      * (both optional; {@code optionsJson} may be {@code null}).
      */
     public String check(String projectJson, String optionsJson) {
-        byte[] project = json(projectJson);
-        byte[] options = json(optionsJson);
-        long a = handle.acquire();
-        try {
-            return Utf8.decode(GovitNative.check(a, project, options));
-        } finally {
-            handle.release();
-        }
+        return Utf8.decode(checkBytes(json(projectJson), json(optionsJson)));
     }
 
     /**
@@ -151,22 +144,77 @@ public final class GovitEngine implements AutoCloseable {
      * in place of the old record; a refused event returns the input record unchanged.
      */
     public String apply(String projectJson, String eventJson) {
-        byte[] project = json(projectJson);
-        byte[] event = json(eventJson);
+        return Utf8.decode(applyBytes(json(projectJson), json(eventJson)));
+    }
+
+    /** Verifies a record's history chain (SM3): {@code {"valid": bool, "problems": [...]}}. */
+    public String verify(String projectJson) {
+        return Utf8.decode(verifyBytes(json(projectJson)));
+    }
+
+    // ---- The same calls on UTF-8 bytes ----
+    //
+    // For hosts that hold the record as UTF-8 already (a BLOB/CLOB column read as bytes, an
+    // HTTP body): no String is made on either side. Same semantics, errors and locking as the
+    // String methods, which are these calls with Utf8.encode/decode around them. The argument
+    // arrays are copied by the glue before the kernel runs and are neither kept nor changed;
+    // each result is a new array owned by the caller.
+
+    /**
+     * {@link #check(String)} on UTF-8 bytes: the project record as UTF-8 JSON in, the result
+     * document as UTF-8 JSON out. Same as {@code checkUtf8(projectJson, null)}.
+     *
+     * @throws GovitException code 1 for {@code null}, 2 for bytes that are not valid UTF-8,
+     *         3 for a NUL byte or malformed JSON, 4 and 5 as for {@link #check(String)}
+     */
+    public byte[] checkUtf8(byte[] projectJson) {
+        return checkUtf8(projectJson, null);
+    }
+
+    /**
+     * {@link #check(String, String)} on UTF-8 bytes ({@code optionsJson} may be
+     * {@code null}).
+     */
+    public byte[] checkUtf8(byte[] projectJson, byte[] optionsJson) {
+        return checkBytes(noNul(projectJson, GovitException.INVALID_JSON),
+                noNul(optionsJson, GovitException.INVALID_JSON));
+    }
+
+    /** {@link #apply(String, String)} on UTF-8 bytes. */
+    public byte[] applyUtf8(byte[] projectJson, byte[] eventJson) {
+        return applyBytes(noNul(projectJson, GovitException.INVALID_JSON),
+                noNul(eventJson, GovitException.INVALID_JSON));
+    }
+
+    /** {@link #verify(String)} on UTF-8 bytes. */
+    public byte[] verifyUtf8(byte[] projectJson) {
+        return verifyBytes(noNul(projectJson, GovitException.INVALID_JSON));
+    }
+
+    // The one path to each native call (arguments already free of NUL bytes).
+
+    private byte[] checkBytes(byte[] project, byte[] options) {
         long a = handle.acquire();
         try {
-            return Utf8.decode(GovitNative.apply(a, project, event));
+            return GovitNative.check(a, project, options);
         } finally {
             handle.release();
         }
     }
 
-    /** Verifies a record's history chain (SM3): {@code {"valid": bool, "problems": [...]}}. */
-    public String verify(String projectJson) {
-        byte[] project = json(projectJson);
+    private byte[] applyBytes(byte[] project, byte[] event) {
         long a = handle.acquire();
         try {
-            return Utf8.decode(GovitNative.verify(a, project));
+            return GovitNative.apply(a, project, event);
+        } finally {
+            handle.release();
+        }
+    }
+
+    private byte[] verifyBytes(byte[] project) {
+        long a = handle.acquire();
+        try {
+            return GovitNative.verify(a, project);
         } finally {
             handle.release();
         }
@@ -243,5 +291,23 @@ public final class GovitEngine implements AutoCloseable {
 
     private static byte[] json(String text) {
         return Utf8.encode(text, GovitException.INVALID_JSON);
+    }
+
+    /**
+     * Refuses a NUL byte, which would cut the C string short (the glue copies the array into
+     * a NUL-terminated buffer); {@code null} passes (the kernel answers where it is required).
+     * Strings need no such scan: {@link Utf8#encode} refuses U+0000 while encoding.
+     */
+    private static byte[] noNul(byte[] utf8, int nulStatus) {
+        if (utf8 != null) {
+            int i = Utf8.indexOfNul(utf8);
+            if (i >= 0) {
+                throw new GovitException(nulStatus, GovitException.fallbackDocument(nulStatus,
+                        "the text contains a NUL byte at byte offset " + i
+                                + "; it cannot appear unescaped in JSON,"
+                                + " and a C string cannot carry it"));
+            }
+        }
+        return utf8;
     }
 }

@@ -86,6 +86,16 @@ final class Utf8 {
         return out;
     }
 
+    /** The index of the first 0 byte of {@code utf8}, or -1. */
+    static int indexOfNul(byte[] utf8) {
+        for (int i = 0; i < utf8.length; i++) {
+            if (utf8[i] == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Decodes a result from the kernel, which always writes valid UTF-8. */
     static String decode(byte[] utf8) {
         return new String(utf8, StandardCharsets.UTF_8);
