@@ -508,15 +508,34 @@ fn the_approval_bureau_sanctions_only_construction_attached_projects() {
         if attached {
             assert_eq!(r["accepted"], true, "{:#}", r["findings"]);
             assert_eq!(r["state_after"], "suspended");
-            let resumed = apply_ok(&engine, &r["project"], &ev("resume", "2026-05-06", "admin_approval", json!({})));
+            let resumed = apply_ok(
+                &engine,
+                &r["project"],
+                &ev("resume", "2026-05-06", "admin_approval", json!({})),
+            );
             assert_eq!(resumed["state"], "implementing");
         } else {
             assert_eq!(rule_ids(&r), vec!["auth.role_not_permitted"]);
             let f = finding(&r, "auth.role_not_permitted");
-            assert!(f["message_en"].as_str().unwrap().contains("only for projects attached to a construction project"), "{f:#}");
+            assert!(
+                f["message_en"]
+                    .as_str()
+                    .unwrap()
+                    .contains("only for projects attached to a construction project"),
+                "{f:#}"
+            );
         }
-        let allowed = check(&engine, &project, json!({"actor": {"role": "admin_approval"}}));
-        let events: Vec<&str> = allowed["allowed_events"].as_array().unwrap().iter().map(|e| e.as_str().unwrap()).collect();
+        let allowed = check(
+            &engine,
+            &project,
+            json!({"actor": {"role": "admin_approval"}}),
+        );
+        let events: Vec<&str> = allowed["allowed_events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e.as_str().unwrap())
+            .collect();
         assert_eq!(events.contains(&"suspend"), attached, "{events:?}");
     }
 }
