@@ -9,7 +9,7 @@
 #![allow(dead_code)]
 
 use govit::ffi::*;
-use govit::model::{EventType, Role, ATTRIBUTE_KEYS, KERNEL_KEYS};
+use govit::model::{Clause, DocumentKind, EventType, Role, ATTRIBUTE_KEYS, KERNEL_KEYS};
 use serde_json::{json, Value};
 use std::ffi::{c_char, CStr, CString};
 use std::ptr;
@@ -325,45 +325,20 @@ fn data_value(b: &mut Bytes, key: &str) -> Value {
     }
     match key {
         "documents" => {
-            let docs = [
-                "party_committee_decision",
-                "overall_plan",
-                "construction_plan",
-                "crypto_plan",
-                "feasibility_study",
-                "secure_reliable_statement",
-                "security_responsibility_statement",
-                "data_sharing_plan",
-                "municipal_decision",
-                "review_opinion",
-                "responsibility_letter",
-                "rectification_plan",
-                "acceptance_opinion",
-                "self_evaluation_report",
-                "crypto_assessment",
-                "mlps_filing",
-                "risk_assessment",
-            ];
             let n = b.byte() % 6;
-            Value::from((0..n).map(|_| *b.pick(&docs)).collect::<Vec<_>>())
+            Value::from(
+                (0..n)
+                    .map(|_| b.pick(DocumentKind::ALL).as_str())
+                    .collect::<Vec<_>>(),
+            )
         }
         "clauses" => {
-            let clauses = [
-                "name",
-                "subject_scope",
-                "performance_plan",
-                "confidentiality",
-                "result_ownership",
-                "acceptance_criteria",
-                "glossary",
-                "ip_ownership",
-                "data_ownership",
-                "ip_liability",
-                "implementation_period",
-                "warranty_terms",
-            ];
             let n = b.byte() % 13;
-            Value::from((0..n).map(|_| *b.pick(&clauses)).collect::<Vec<_>>())
+            Value::from(
+                (0..n)
+                    .map(|_| b.pick(Clause::ALL).as_str())
+                    .collect::<Vec<_>>(),
+            )
         }
         "method" => json!(b.pick(&["public_tender", "inquiry", "single_source"])),
         "kind" => json!(b.pick(&["crypto_assessment", "mlps_assessment", "risk_assessment"])),
@@ -522,24 +497,8 @@ pub fn guided_walk(engine: &Engine, seed: u64, applies: u64, max_events: usize) 
     use govit::lifecycle::Transition;
     let mut rng = Rng::new(seed);
     let mut stats = WalkStats::default();
-    let all_docs = json!([
-        "party_committee_decision",
-        "overall_plan",
-        "construction_plan",
-        "crypto_plan",
-        "feasibility_study",
-        "secure_reliable_statement",
-        "security_responsibility_statement",
-        "data_sharing_plan",
-        "municipal_decision",
-        "review_opinion",
-        "responsibility_letter",
-        "rectification_plan",
-        "acceptance_opinion",
-        "crypto_assessment",
-        "mlps_filing",
-        "risk_assessment"
-    ]);
+    let all_docs: Vec<&str> = DocumentKind::ALL.iter().map(|d| d.as_str()).collect();
+    let all_clauses: Vec<&str> = Clause::ALL.iter().map(|c| c.as_str()).collect();
     while stats.applies < applies {
         stats.projects += 1;
         let base: Value = serde_json::from_str(SAMPLE_PROJECTS[rng.below(SAMPLE_PROJECTS.len())])
@@ -590,7 +549,7 @@ pub fn guided_walk(engine: &Engine, seed: u64, applies: u64, max_events: usize) 
             let kinds = ["crypto_assessment", "mlps_assessment", "risk_assessment"];
             let mut data = json!({
                 "documents": all_docs, "method": method, "notice_date": date, "supplier": "曲阜供应商",
-                "clauses": ["name", "subject_scope", "performance_plan", "confidentiality", "result_ownership", "acceptance_criteria", "glossary", "ip_ownership", "data_ownership", "ip_liability", "implementation_period", "warranty_terms"],
+                "clauses": all_clauses,
                 "legal_review": true, "legal_counsel": "律师事务所", "implementation_months": 12, "warranty_months": 24,
                 "implementing_agency": "信息中心", "responsible_person": "孔某", "spent_yuan": "100000.00",
                 "actual_cost_yuan": base["budget_yuan"], "new_deadline": "2027-12-31", "rectification_deadline": "2027-06-30",
