@@ -9,7 +9,9 @@
 #![allow(dead_code)]
 
 use govit::ffi::*;
-use govit::model::{Clause, DocumentKind, EventType, Role, ATTRIBUTE_KEYS, KERNEL_KEYS};
+use govit::model::{
+    Clause, DocumentKind, EventType, Role, ATTRIBUTE_KEYS, EVENT_DATA_KEYS, KERNEL_KEYS,
+};
 use serde_json::{json, Value};
 use std::ffi::{c_char, CStr, CString};
 use std::ptr;
@@ -283,41 +285,6 @@ fn fields() -> Vec<&'static str> {
         .collect()
 }
 
-const DATA_KEYS: &[&str] = &[
-    "documents",
-    "method",
-    "notice_date",
-    "supplier",
-    "clauses",
-    "legal_review",
-    "legal_counsel",
-    "implementation_months",
-    "warranty_months",
-    "warranty_justification",
-    "implementing_agency",
-    "responsible_person",
-    "aspects",
-    "proposed",
-    "spent_yuan",
-    "new_deadline",
-    "actual_cost_yuan",
-    "delegated",
-    "rectification_deadline",
-    "year",
-    "result",
-    "kind",
-    "data_shared",
-    "unified_infrastructure",
-    "crypto_compliant",
-    "security_compliant",
-    "major_security_risk",
-    "order_id",
-    "issues",
-    "deadline",
-    "compliant",
-    "copied_to_big_data_center",
-];
-
 /// Plausible values for event data, so events get past parsing into the rules.
 fn data_value(b: &mut Bytes, key: &str) -> Value {
     if b.byte() % 4 == 0 {
@@ -408,7 +375,7 @@ pub fn lifecycle(engine: &Engine, data: &[u8]) {
         };
         let mut data = serde_json::Map::new();
         for _ in 0..(b.byte() % 5) {
-            let key = *b.pick(DATA_KEYS);
+            let key = *b.pick(EVENT_DATA_KEYS);
             let value = data_value(&mut b, key);
             data.insert(key.to_string(), value);
         }

@@ -349,6 +349,11 @@ fn event_data_keys_are_what_event_data_reads() {
         set(DATA_KEYS),
         "event.rs vs the list"
     );
+    assert_eq!(
+        set(govit::model::EVENT_DATA_KEYS),
+        set(DATA_KEYS),
+        "EVENT_DATA_KEYS vs the list"
+    );
 }
 
 #[test]

@@ -34,6 +34,43 @@ impl Actor {
     }
 }
 
+/// The keys of `data` the kernel reads (`EventData`), in contract order.
+pub const EVENT_DATA_KEYS: &[&str] = &[
+    "documents",
+    "method",
+    "notice_date",
+    "supplier",
+    "clauses",
+    "legal_review",
+    "legal_counsel",
+    "implementation_months",
+    "warranty_months",
+    "warranty_justification",
+    "implementing_agency",
+    "responsible_person",
+    "aspects",
+    "proposed",
+    "spent_yuan",
+    "new_deadline",
+    "actual_cost_yuan",
+    "delegated",
+    "rectification_deadline",
+    "year",
+    "result",
+    "kind",
+    "data_shared",
+    "unified_infrastructure",
+    "crypto_compliant",
+    "security_compliant",
+    "major_security_risk",
+    "order_id",
+    "issues",
+    "deadline",
+    "compliant",
+    "copied_to_big_data_center",
+    "article",
+];
+
 /// The known keys of `data`, typed. Absent keys are `None`/empty/false.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct EventData {

@@ -9,7 +9,7 @@ pub(crate) mod reader;
 mod values;
 mod vocab;
 
-pub use event::{Actor, Event, EventData};
+pub use event::{Actor, Event, EventData, EVENT_DATA_KEYS};
 pub use finding::{ApplyResult, CheckResult, Deadline, Finding};
 pub use limits::{MAX_HISTORY_ENTRIES, MAX_LIST_ITEMS, MAX_NESTING_DEPTH};
 pub use project::{

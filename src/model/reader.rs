@@ -49,6 +49,47 @@ fn parse_ref<T: DeserializeOwned>(value: &Value, path: impl FnOnce() -> String) 
     })
 }
 
+/// A list of `T` (absent: empty), bounded by `MAX_LIST_ITEMS`; element errors
+/// carry their index. Shared by both readers.
+fn list_of<T: DeserializeOwned>(
+    value: Option<&Value>,
+    path: impl Fn() -> String,
+) -> Result<Vec<T>> {
+    match value {
+        None => Ok(Vec::new()),
+        Some(Value::Array(items)) if items.len() > MAX_LIST_ITEMS => Err(Error::invalid(
+            path(),
+            format!(
+                "has {} items, over the limit of {MAX_LIST_ITEMS}",
+                items.len()
+            ),
+        )),
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| parse_ref(v, || format!("{}[{i}]", path())))
+            .collect(),
+        Some(other) => Err(Error::invalid(
+            path(),
+            format!("expected a list, got {}", kind_of(other)),
+        )),
+    }
+}
+
+/// A strict `YYYY-MM-DD` date, if present. Shared by both readers.
+fn date_of(value: Option<&Value>, path: impl Fn() -> String) -> Result<Option<Date>> {
+    match value {
+        None => Ok(None),
+        Some(Value::String(s)) => Date::parse(s)
+            .map(Some)
+            .map_err(|m| Error::invalid(path(), m)),
+        Some(other) => Err(Error::invalid(
+            path(),
+            format!("expected a date string YYYY-MM-DD, got {}", kind_of(other)),
+        )),
+    }
+}
+
 impl ObjectReader {
     pub fn new(path: &str, value: Value) -> Result<ObjectReader> {
         match value {
@@ -104,25 +145,8 @@ impl ObjectReader {
 
     /// A list whose element errors carry their index: `$.funding[1]`.
     pub fn list<T: DeserializeOwned>(&mut self, key: &str) -> Result<Vec<T>> {
-        match self.take(key) {
-            None => Ok(Vec::new()),
-            Some(Value::Array(items)) if items.len() > MAX_LIST_ITEMS => Err(Error::invalid(
-                self.path_of(key),
-                format!(
-                    "has {} items, over the limit of {MAX_LIST_ITEMS}",
-                    items.len()
-                ),
-            )),
-            Some(Value::Array(items)) => items
-                .into_iter()
-                .enumerate()
-                .map(|(i, v)| parse_with(v, || format!("{}[{i}]", self.path_of(key))))
-                .collect(),
-            Some(other) => Err(Error::invalid(
-                self.path_of(key),
-                format!("expected a list, got {}", kind_of(&other)),
-            )),
-        }
+        let value = self.take(key);
+        list_of(value.as_ref(), || self.path_of(key))
     }
 
     pub fn money(&mut self, key: &str) -> Result<Option<Money>> {
@@ -132,16 +156,8 @@ impl ObjectReader {
     }
 
     pub fn date(&mut self, key: &str) -> Result<Option<Date>> {
-        match self.take(key) {
-            None => Ok(None),
-            Some(Value::String(s)) => Date::parse(&s)
-                .map(Some)
-                .map_err(|m| Error::invalid(self.path_of(key), m)),
-            Some(other) => Err(Error::invalid(
-                self.path_of(key),
-                format!("expected a date string YYYY-MM-DD, got {}", kind_of(&other)),
-            )),
-        }
+        let value = self.take(key);
+        date_of(value.as_ref(), || self.path_of(key))
     }
 
     pub fn req_date(&mut self, key: &str) -> Result<Date> {
@@ -219,25 +235,7 @@ impl<'a> FieldReader<'a> {
 
     /// A list whose element errors carry their index: `$.data.documents[1]`.
     pub fn list<T: DeserializeOwned>(&self, key: &str) -> Result<Vec<T>> {
-        match self.get(key) {
-            None => Ok(Vec::new()),
-            Some(Value::Array(items)) if items.len() > MAX_LIST_ITEMS => Err(Error::invalid(
-                self.path_of(key),
-                format!(
-                    "has {} items, over the limit of {MAX_LIST_ITEMS}",
-                    items.len()
-                ),
-            )),
-            Some(Value::Array(items)) => items
-                .iter()
-                .enumerate()
-                .map(|(i, v)| parse_ref(v, || format!("{}[{i}]", self.path_of(key))))
-                .collect(),
-            Some(other) => Err(Error::invalid(
-                self.path_of(key),
-                format!("expected a list, got {}", kind_of(other)),
-            )),
-        }
+        list_of(self.get(key), || self.path_of(key))
     }
 
     pub fn money(&self, key: &str) -> Result<Option<Money>> {
@@ -247,16 +245,7 @@ impl<'a> FieldReader<'a> {
     }
 
     pub fn date(&self, key: &str) -> Result<Option<Date>> {
-        match self.get(key) {
-            None => Ok(None),
-            Some(Value::String(s)) => Date::parse(s)
-                .map(Some)
-                .map_err(|m| Error::invalid(self.path_of(key), m)),
-            Some(other) => Err(Error::invalid(
-                self.path_of(key),
-                format!("expected a date string YYYY-MM-DD, got {}", kind_of(other)),
-            )),
-        }
+        date_of(self.get(key), || self.path_of(key))
     }
 
     pub fn req_date(&self, key: &str) -> Result<Date> {
