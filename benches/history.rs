@@ -7,7 +7,7 @@
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use govit::model::{Event, Project};
-use govit::rules::Locale;
+use govit::model::Locale;
 use govit::Engine;
 use serde_json::{json, Value};
 

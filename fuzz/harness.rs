@@ -9,9 +9,7 @@
 #![allow(dead_code)]
 
 use govit::ffi::*;
-use govit::model::{
-    Clause, DocumentKind, EventType, Role, ATTRIBUTE_KEYS, EVENT_DATA_KEYS, KERNEL_KEYS,
-};
+use govit::model::{record_keys, Clause, DocumentKind, EventData, EventType, Role};
 use serde_json::{json, Value};
 use std::ffi::{c_char, CStr, CString};
 use std::ptr;
@@ -274,15 +272,14 @@ fn interesting(b: &mut Bytes) -> Value {
     b.pick(&pool).clone()
 }
 
-/// Every key of a project record (the model's own lists) and one of the host's.
+/// Every key of a project record (from the model's declarations) and one of the host's.
 fn fields() -> Vec<&'static str> {
-    let extra: &[&'static str] = &["state", "history", "oa_extra"];
-    ATTRIBUTE_KEYS
-        .iter()
-        .chain(KERNEL_KEYS)
-        .chain(extra)
-        .copied()
-        .collect()
+    record_keys().iter().copied().chain(["oa_extra"]).collect()
+}
+
+/// Every key of an event's data, as declared.
+fn data_keys() -> Vec<&'static str> {
+    EventData::FIELDS.iter().map(|f| f.key).collect()
 }
 
 /// Plausible values for event data, so events get past parsing into the rules.
@@ -375,7 +372,7 @@ pub fn lifecycle(engine: &Engine, data: &[u8]) {
         };
         let mut data = serde_json::Map::new();
         for _ in 0..(b.byte() % 5) {
-            let key = *b.pick(EVENT_DATA_KEYS);
+            let key = *b.pick(&data_keys());
             let value = data_value(&mut b, key);
             data.insert(key.to_string(), value);
         }

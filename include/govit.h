@@ -147,6 +147,21 @@ enum govit_status govit_apply(const struct govit_engine *engine,
                               char **out_json);
 
 /**
+ * What `govit_apply` would decide for the same inputs, without the new record
+ * and without hashing anything: `{"accepted", "state_before", "state_after", "findings"}`.
+ * Use it to check a form before the clerk submits it. An addition to ABI 1.
+ * `*out_json` receives the result or error document: free it with `govit_string_free`.
+ * Every pointer is required (`GOVIT_NULL_ARGUMENT`).
+ *
+ * # Safety
+ * Pointers are NULL or valid; strings are NUL-terminated; `engine` is not yet freed.
+ */
+enum govit_status govit_preview(const struct govit_engine *engine,
+                                const char *project_json,
+                                const char *event_json,
+                                char **out_json);
+
+/**
  * Verifies a record's history (SM3 hash chain, replay; CONTRACT §6).
  * `*out_json` receives `{"valid":…,"problems":[…]}` or an error document: free it with `govit_string_free`.
  * Every pointer is required (`GOVIT_NULL_ARGUMENT`).

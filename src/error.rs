@@ -4,35 +4,10 @@
 //! and, where it helps, what is accepted. A refused lifecycle event is *not* an
 //! error: it is an `apply` result with `accepted: false`.
 
-use serde::Serialize;
+use crate::model::decl::result_document;
 use std::fmt;
 
-/// The kind of failure, mirroring the C ABI's `govit_status` (CONTRACT §2).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ErrorCode {
-    NullArgument,
-    InvalidUtf8,
-    InvalidJson,
-    InvalidInput,
-    InputTooLarge,
-    Unsupported,
-    Internal,
-}
-
-impl ErrorCode {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorCode::NullArgument => "null_argument",
-            ErrorCode::InvalidUtf8 => "invalid_utf8",
-            ErrorCode::InvalidJson => "invalid_json",
-            ErrorCode::InvalidInput => "invalid_input",
-            ErrorCode::InputTooLarge => "input_too_large",
-            ErrorCode::Unsupported => "unsupported",
-            ErrorCode::Internal => "internal",
-        }
-    }
-}
+pub use crate::model::ErrorCode;
 
 /// An error with its code, a human-readable message and the JSON path it concerns.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,24 +38,6 @@ impl Error {
         }
     }
 
-    pub fn json(input: &str, err: &serde_json::Error) -> Error {
-        let message = if err.to_string().contains("recursion limit exceeded") {
-            format!(
-                "{input} nests deeper than the limit of {} levels ({err})",
-                crate::model::MAX_NESTING_DEPTH
-            )
-        } else if err.is_eof() {
-            format!("{input} is not well-formed JSON: it ends too early ({err})")
-        } else {
-            format!("{input} is not well-formed JSON: {err}")
-        };
-        Error {
-            code: ErrorCode::InvalidJson,
-            message,
-            path: None,
-        }
-    }
-
     pub fn too_large(what: &str, len: usize, limit: usize) -> Error {
         Error::new(
             ErrorCode::InputTooLarge,
@@ -90,25 +47,32 @@ impl Error {
 
     /// `{"error":{"code":…,"message":…,"path":…}}` (CONTRACT §2).
     pub fn to_json(&self) -> String {
-        #[derive(Serialize)]
-        struct Body<'a> {
-            code: &'a str,
-            message: &'a str,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            path: Option<&'a str>,
-        }
-        #[derive(Serialize)]
-        struct Doc<'a> {
-            error: Body<'a>,
-        }
-        let doc = Doc {
-            error: Body {
-                code: self.code.as_str(),
+        let doc = ErrorDocument {
+            error: ErrorBody {
+                code: self.code,
                 message: &self.message,
                 path: self.path.as_deref(),
             },
         };
         serde_json::to_string(&doc).unwrap_or_else(|_| String::from("{\"error\":{\"code\":\"internal\",\"message\":\"error document could not be written\"}}"))
+    }
+}
+
+result_document! {
+    /// The error document every C function writes on a status other than `GOVIT_OK`.
+    pub struct ErrorDocument<'a> {
+        error: ErrorBody<'a>, Keep, "错误" / "error";
+    }
+}
+
+result_document! {
+    /// What went wrong, and where.
+    pub struct ErrorBody<'a> {
+        code: ErrorCode, Keep, "错误类别" / "code";
+        /// What was wrong, where, and what is accepted.
+        message: &'a str, Keep, "说明" / "message";
+        /// The JSON path of the value concerned (`$.budget_yuan`), when there is one.
+        path: Option<&'a str>, Omit, "位置" / "path";
     }
 }
 

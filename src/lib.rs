@@ -23,4 +23,4 @@ pub mod model;
 pub mod rules;
 
 pub use engine::{CheckOptions, Engine, DEFAULT_MAX_INPUT_BYTES, PROFILE};
-pub use error::{Error, ErrorCode};
+pub use error::{Error, ErrorBody, ErrorCode, ErrorDocument};

@@ -6,6 +6,7 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use govit::calendar::*;
+use govit::model::DayKind;
 
 fn d(s: &str) -> NaiveDate {
     parse_iso_date(s).unwrap_or_else(|| panic!("bad test date {s}"))
@@ -115,7 +116,7 @@ fn assert_day(cal: &Calendar, date: &str, kind: DayKind, working: bool, known: b
     assert_eq!(
         info,
         DayInfo {
-            date: d(date),
+            date: govit::model::Date(d(date)),
             working_day: working,
             kind,
             calendar_known: known
@@ -129,7 +130,7 @@ fn assert_deadline(cal: &Calendar, from: &str, n: i32, due: &str, known: bool) {
     assert_eq!(
         cal.add_working_days(d(from), n),
         WorkingDayResult {
-            date: d(due),
+            date: govit::model::Date(d(due)),
             calendar_known: known
         },
         "{from} + {n} working days"
@@ -137,7 +138,7 @@ fn assert_deadline(cal: &Calendar, from: &str, n: i32, due: &str, known: bool) {
     assert_eq!(
         cal.add_working_days_checked(d(from), n),
         Some(WorkingDayResult {
-            date: d(due),
+            date: govit::model::Date(d(due)),
             calendar_known: known
         })
     );
@@ -564,7 +565,7 @@ fn large_n_does_not_hang_and_is_bounded() {
     assert!((2400..2410).contains(&fwd.date.year()), "{:?}", fwd.date);
     assert!((1640..1650).contains(&back.date.year()), "{:?}", back.date);
     // Walking back from the result returns to the first working day on or before start.
-    let round = cal.add_working_days(fwd.date, -max).date;
+    let round = cal.add_working_days(fwd.date.0, -max).date.0;
     assert_eq!(round, d("2024-12-31"));
 
     for n in [max + 1, -max - 1, i32::MAX, i32::MIN, i32::MAX - 1] {
@@ -582,13 +583,13 @@ fn leaving_chronos_range_gives_none() {
     assert_eq!(cal.add_working_days_checked(NaiveDate::MIN, -1), None);
     assert_eq!(
         cal.add_working_days_checked(NaiveDate::MAX, -1)
-            .map(|r| r.date < NaiveDate::MAX),
+            .map(|r| r.date.0 < NaiveDate::MAX),
         Some(true)
     );
     assert_eq!(
         cal.add_working_days_checked(NaiveDate::MAX, 0),
         Some(WorkingDayResult {
-            date: NaiveDate::MAX,
+            date: govit::model::Date(NaiveDate::MAX),
             calendar_known: false
         })
     );

@@ -5,8 +5,10 @@
 //! worked example of `docs/history.md`.
 mod support;
 
-use govit::history::{canonical_object_without, replay, sm3_hex, GENESIS};
-use govit::rules::Locale;
+use govit::history::replay;
+use govit::model::{
+    canonical_json, canonical_object_without, sm3_hex, stored_hash, Locale, GENESIS,
+};
 use serde_json::{json, Value};
 use support::*;
 
@@ -145,9 +147,14 @@ fn entry(project: &mut Value, seq: u64) -> &mut Value {
     &mut history(project)[seq as usize - 1]
 }
 
-/// What a forger does to make an edited entry's own hash right again.
+/// What a forger does to make an edited entry's own hash right again (in format 2,
+/// the snapshot's digest first).
 fn rehash(entry: &mut Value) {
-    let hash = sm3_hex(canonical_object_without(entry.as_object().unwrap(), "hash").as_bytes());
+    if entry["format"] == 2 && entry.get("snapshot").is_some() {
+        entry["snapshot_sm3"] =
+            Value::String(sm3_hex(canonical_json(&entry["snapshot"]).as_bytes()));
+    }
+    let hash = stored_hash(entry.as_object().unwrap()).0;
     entry["hash"] = Value::String(hash);
 }
 
@@ -593,7 +600,9 @@ fn a_first_entry_forged_without_a_snapshot_cannot_be_replayed() {
     let mut p = sample();
     p = apply_ok(&engine(), &p, &standard_path()[0].1);
     let e = entry(&mut p, 1);
+    // The forger removes the snapshot and (format 2) its digest, then rehashes.
     e.as_object_mut().unwrap().remove("snapshot");
+    e.as_object_mut().unwrap().remove("snapshot_sm3");
     rehash(e);
     expect(&p, &[("snapshot_missing", 1)]);
 }
@@ -776,6 +785,7 @@ fn the_worked_example_in_the_docs_is_what_the_kernel_produces() {
     let event: Value = serde_json::from_str(block_after(&doc, "<!-- example:event -->")).unwrap();
     let entry: Value = serde_json::from_str(block_after(&doc, "<!-- example:entry -->")).unwrap();
     let canonical = block_after(&doc, "<!-- example:canonical -->");
+    let snapshot = block_after(&doc, "<!-- example:snapshot -->");
     let hash = block_after(&doc, "<!-- example:hash -->");
 
     let after = apply_ok(&engine(), &before, &event);
@@ -784,11 +794,20 @@ fn the_worked_example_in_the_docs_is_what_the_kernel_produces() {
         "update the example in docs/history.md"
     );
     assert_eq!(
-        canonical_object_without(entry.as_object().unwrap(), "hash"),
+        canonical_object_without(entry.as_object().unwrap(), &["hash", "snapshot"]),
         canonical
     );
     assert_eq!(sm3_hex(canonical.as_bytes()), hash);
     assert_eq!(entry["hash"], hash);
+    assert_eq!(canonical_json(&entry["snapshot"]), snapshot);
+    assert_eq!(entry["snapshot_sm3"], sm3_hex(snapshot.as_bytes()));
+    assert_eq!(after["attributes_digest"], entry["snapshot_sm3"]);
+    // Stored as its canonical form.
+    let stored = after["history"][0].to_string();
+    assert_eq!(
+        canonical_json(&serde_json::from_str(&stored).unwrap()),
+        stored
+    );
     expect(&after, &[]);
 }
 

@@ -1,527 +1,403 @@
-//! The JSON Schemas in `schemas/` stay in step with the code: every enum is the
-//! Rust vocabulary's `ALL`, the record's properties are exactly the keys the
-//! kernel reads and writes, the event's `data` keys are exactly what `EventData`
-//! reads, and each event's required keys are what the kernel refuses to go
-//! without. No validator crate: structural checks, plus the kernel's own parsers
-//! run against what the patterns admit.
-mod support;
-use govit::model::*;
-use serde_json::{json, Map, Value};
-use std::collections::{BTreeMap, BTreeSet};
-use support::*;
+//! The JSON Schemas in `schemas/` are generated from the model's declarations:
+//! every document's fields, types, labels and required keys, every vocabulary,
+//! and which data each event carries. `GOVIT_UPDATE_DOCS=1 cargo test --test
+//! schemas` (or `make docs`) rewrites them; otherwise this test fails when a
+//! committed schema is not what the declarations give. The patterns for money
+//! and dates are checked against the kernel's own parsers.
 
-fn load(name: &str) -> Value {
-    let path = format!("{}/schemas/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+mod support;
+
+use govit::calendar::{DayInfo, WorkingDayResult};
+use govit::history::VerifyReport;
+use govit::model::decl::{Describe, FieldInfo, Need, Policy, Type, Vocabulary};
+use govit::model::*;
+use govit::rules::RuleInfo;
+use govit::{CheckOptions, ErrorDocument};
+use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
+const MONEY_PATTERN: &str = "^[0-9]{1,20}(\\.[0-9]{1,8})?$";
+const DATE_PATTERN: &str = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
+
+/// Builds one schema file, collecting the definitions it refers to.
+struct Schema {
+    defs: BTreeMap<String, Value>,
+    /// An input (optional keys may be null, read as absent) or a result the kernel writes.
+    input: bool,
 }
 
+fn snake(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+fn doc_text(doc: &str) -> String {
+    doc.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Schema {
+    fn input() -> Schema {
+        Schema {
+            defs: BTreeMap::new(),
+            input: true,
+        }
+    }
+
+    fn output() -> Schema {
+        Schema {
+            defs: BTreeMap::new(),
+            input: false,
+        }
+    }
+
+    fn vocabulary(&mut self, v: &Vocabulary) -> Value {
+        let labels: Map<String, Value> = v
+            .values
+            .iter()
+            .map(|(w, zh, _)| (w.to_string(), json!(zh)))
+            .collect();
+        let labels_en: Map<String, Value> = v
+            .values
+            .iter()
+            .map(|(w, _, en)| (w.to_string(), json!(en)))
+            .collect();
+        let values: Vec<&str> = v.values.iter().map(|(w, _, _)| *w).collect();
+        self.defs.insert(
+            v.key.to_string(),
+            json!({
+                "title": v.noun_en, "x-label": v.noun, "type": "string", "enum": values,
+                "x-labels": labels, "x-labels-en": labels_en,
+            }),
+        );
+        json!({ "$ref": format!("#/$defs/{}", v.key) })
+    }
+
+    fn ty(&mut self, t: &Type) -> Value {
+        match t {
+            Type::Text => json!({"type": "string"}),
+            Type::Bool => json!({"type": "boolean"}),
+            Type::Integer { min, max } => {
+                json!({"type": "integer", "minimum": min, "maximum": max})
+            }
+            Type::Money => {
+                self.defs.insert("money".into(), json!({
+                    "description": "An amount in yuan (元), exact, never negative: a decimal string (\"4999999.99\", as the kernel writes it) or a JSON number, read exactly (never through binary floating point). Up to 28 significant digits.",
+                    "anyOf": [{"type": "string", "pattern": MONEY_PATTERN}, {"type": "number", "minimum": 0}],
+                }));
+                json!({"$ref": "#/$defs/money"})
+            }
+            Type::Date => {
+                self.defs.insert("date".into(), json!({
+                    "description": "A calendar date, ISO YYYY-MM-DD; the day must exist (2025-02-30 is refused).",
+                    "type": "string", "format": "date", "pattern": DATE_PATTERN,
+                }));
+                json!({"$ref": "#/$defs/date"})
+            }
+            Type::Vocabulary(v) => self.vocabulary(v),
+            Type::Nullable(inner) => json!({"anyOf": [self.ty(inner), {"type": "null"}]}),
+            Type::List(inner) => json!({"type": "array", "items": self.ty(inner)}),
+            Type::Map(key, value) => {
+                let names = match &**key {
+                    Type::Integer { .. } => json!({"pattern": "^-?[0-9]+$"}),
+                    other => self.ty(other),
+                };
+                json!({"type": "object", "propertyNames": names, "additionalProperties": self.ty(value)})
+            }
+            Type::Document { name, fields, open } => {
+                let key = snake(name);
+                if !self.defs.contains_key(&key) {
+                    self.defs.insert(key.clone(), Value::Null); // recursion guard
+                    let def = self.object(fields, *open);
+                    self.defs.insert(key.clone(), def);
+                }
+                json!({ "$ref": format!("#/$defs/{key}") })
+            }
+            Type::Record => json!({"$ref": "urn:govit:schema:project:1"}),
+            Type::Any => json!({}),
+        }
+    }
+
+    /// One field: its type, labels and description. An optional field of an
+    /// input may be null (read as absent).
+    fn field(&mut self, f: &FieldInfo) -> Value {
+        let input = self.input;
+        let mut schema = self.ty(&(f.describe)());
+        if f.policy == Policy::Required && matches!((f.describe)(), Type::Text) {
+            schema["pattern"] = json!("\\S");
+        }
+        if input && f.policy != Policy::Required && !matches!((f.describe)(), Type::Nullable(_)) {
+            schema = json!({"anyOf": [schema, {"type": "null"}]});
+        }
+        let mut out = json!({"title": f.label_en, "x-label": f.label});
+        let doc = doc_text(f.doc);
+        if !doc.is_empty() {
+            out["description"] = json!(doc);
+        }
+        for (k, v) in schema.as_object().unwrap() {
+            out[k] = v.clone();
+        }
+        out
+    }
+
+    fn object(&mut self, fields: &[FieldInfo], open: bool) -> Value {
+        let input = self.input;
+        let mut properties = Map::new();
+        let mut required = Vec::new();
+        for f in fields {
+            properties.insert(f.key.to_string(), self.field(f));
+            if f.policy == Policy::Required || !input && f.policy == Policy::Keep {
+                required.push(f.key);
+            }
+        }
+        json!({"type": "object", "required": required, "properties": properties, "additionalProperties": open})
+    }
+
+    fn file(mut self, id: &str, title: &str, description: &str, mut body: Value) -> Value {
+        let mut out = json!({"$schema": DRAFT, "$id": format!("urn:govit:schema:{id}:1"), "title": title, "description": description});
+        for (k, v) in body.as_object_mut().unwrap() {
+            out[k] = v.take();
+        }
+        self.defs.retain(|_, v| !v.is_null());
+        if !self.defs.is_empty() {
+            out["$defs"] = serde_json::to_value(&self.defs).unwrap();
+        }
+        out
+    }
+}
+
+/// The record: the declared attributes, `state`, the kernel's fields and the history.
 fn project_schema() -> Value {
-    load("project.schema.json")
+    let mut s = Schema::input();
+    let mut body = s.object(Attributes::FIELDS, true);
+    let kernel = s.object(KernelFields::FIELDS, true);
+    for (k, v) in kernel["properties"].as_object().unwrap() {
+        body["properties"][k] = v.clone();
+    }
+    let state = s.vocabulary(&State::VOCABULARY);
+    body["properties"]["state"] = json!({"title": "state", "x-label": "项目状态", "description": "The lifecycle state; kernel-maintained after creation. Absent: draft.", "anyOf": [state, {"type": "null"}]});
+    let entry = s.ty(&StoredEntry::describe());
+    body["properties"]["history"] = json!({"title": "history", "x-label": "办理记录", "description": "Every accepted event, hash-chained (docs/history.md). Kernel-maintained.", "anyOf": [{"type": "array", "items": entry, "maxItems": MAX_HISTORY_ENTRIES}, {"type": "null"}]});
+    // The snapshot and the event of an entry are the declared attributes and an event.
+    let attributes = s.object(Attributes::FIELDS, false);
+    s.defs.insert("attributes".into(), attributes);
+    let event = event_body(&mut s);
+    s.defs.insert("event".into(), event);
+    let stored = s.defs.get_mut("stored_entry").unwrap();
+    stored["properties"]["snapshot"]["anyOf"][0] = json!({"$ref": "#/$defs/attributes"});
+    stored["properties"]["event"]["$ref"] = json!("#/$defs/event");
+    s.file(
+        "project",
+        "govit project record",
+        "The project record the host stores and passes to every govit call: the attributes the host declares, the fields the kernel maintains, and the history. Keys of the host's own are allowed and kept as they are. A null optional key reads as absent.",
+        body,
+    )
+}
+
+/// An event: `type`, `date`, `actor`, `data` (every key any event carries), and
+/// for each event type the data it cannot do without.
+fn event_body(s: &mut Schema) -> Value {
+    let mut body = s.object(Event::FIELDS, true);
+    let conditions: Vec<Value> = EventType::ALL
+        .iter()
+        .filter_map(|kind| {
+            let required: Vec<&str> = EventData::fields_of(*kind)
+                .filter(|(_, need)| *need == Need::Required)
+                .map(|(f, _)| f.key)
+                .collect();
+            (!required.is_empty()).then(|| json!({
+                "if": {"properties": {"type": {"const": kind.as_str()}}, "required": ["type"]},
+                "then": {"required": ["data"], "properties": {"data": {"type": "object", "required": required}}},
+            }))
+        })
+        .collect();
+    body["allOf"] = json!(conditions);
+    body
 }
 
 fn event_schema() -> Value {
-    load("event.schema.json")
+    let mut s = Schema::input();
+    let body = event_body(&mut s);
+    s.file(
+        "event",
+        "govit event",
+        "An event for govit_apply and govit_preview: what happened, when, by whom, with what data. Keys of the host's own are allowed and kept in the history as received.",
+        body,
+    )
 }
 
-fn names<T: std::fmt::Display>(all: &[T]) -> Vec<String> {
-    all.iter().map(|v| v.to_string()).collect()
-}
-
-/// Every vocabulary a schema may use, by its `$defs` name.
-fn vocabularies() -> BTreeMap<&'static str, Vec<String>> {
-    BTreeMap::from([
-        ("state", names(State::ALL)),
-        ("event_type", names(EventType::ALL)),
-        ("role", names(Role::ALL)),
-        ("document_kind", names(DocumentKind::ALL)),
-        ("funding", names(Funding::ALL)),
-        ("category", names(Category::ALL)),
-        ("platform", names(Platform::ALL)),
-        ("app_type", names(AppType::ALL)),
-        ("integration", names(Integration::ALL)),
-        ("audience", names(Audience::ALL)),
-        ("procurement_method", names(ProcurementMethod::ALL)),
-        ("higher_level", names(HigherLevel::ALL)),
-        ("priority_category", names(PriorityCategory::ALL)),
-        ("clause", names(Clause::ALL)),
-        ("assessment_kind", names(AssessmentKind::ALL)),
-        ("evaluation_result", names(EvaluationResult::ALL)),
-        ("baseline_aspect", names(BaselineAspect::ALL)),
-        ("milestone", names(Milestone::ALL)),
-        ("sanction_kind", names(SanctionKind::ALL)),
-    ])
-}
-
-/// Calls `f(json_pointer, node)` for every object in `v`.
-fn walk(v: &Value, pointer: &str, f: &mut impl FnMut(&str, &Map<String, Value>)) {
-    match v {
-        Value::Object(map) => {
-            f(pointer, map);
-            for (k, child) in map {
-                walk(child, &format!("{pointer}/{k}"), f);
-            }
-        }
-        Value::Array(items) => {
-            for (i, child) in items.iter().enumerate() {
-                walk(child, &format!("{pointer}/{i}"), f);
-            }
-        }
-        _ => {}
-    }
-}
-
-fn keys(v: &Value) -> BTreeSet<String> {
-    v.as_object()
-        .unwrap_or_else(|| panic!("expected an object, got {v}"))
-        .keys()
-        .cloned()
-        .collect()
-}
-
-fn set(items: &[&str]) -> BTreeSet<String> {
-    items.iter().map(|s| s.to_string()).collect()
-}
-
-// ---- enums ----
-
-#[test]
-fn every_enum_is_a_rust_vocabulary() {
-    let vocab = vocabularies();
-    for (file, schema) in [("project", project_schema()), ("event", event_schema())] {
-        let mut seen = 0;
-        walk(&schema, "", &mut |pointer, node| {
-            let Some(values) = node.get("enum") else {
-                return;
-            };
-            let name = pointer
-                .strip_prefix("/$defs/")
-                .filter(|n| !n.contains('/'))
-                .unwrap_or_else(|| panic!("{file}: enum outside $defs at {pointer}"));
-            let expected = vocab
-                .get(name)
-                .unwrap_or_else(|| panic!("{file}: $defs/{name} is not a known vocabulary"));
-            let actual: Vec<String> = values
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|v| v.as_str().unwrap().to_string())
-                .collect();
-            assert_eq!(
-                &actual, expected,
-                "{file}: $defs/{name} differs from the Rust ALL"
-            );
-            seen += 1;
-        });
-        assert!(seen > 0, "{file} has no enums");
-    }
-    // The record uses every vocabulary.
-    let defs = keys(&project_schema()["$defs"]);
-    for name in vocab.keys() {
-        assert!(defs.contains(*name), "project schema lacks $defs/{name}");
-    }
-}
-
-#[test]
-fn definitions_shared_by_both_files_are_identical() {
-    let (p, e) = (project_schema(), event_schema());
-    for (name, def) in e["$defs"].as_object().unwrap() {
-        assert_eq!(
-            def, &p["$defs"][name],
-            "$defs/{name} differs between the two schemas"
-        );
-    }
-}
-
-#[test]
-fn every_local_reference_resolves() {
-    for (file, schema) in [("project", project_schema()), ("event", event_schema())] {
-        walk(&schema, "", &mut |pointer, node| {
-            let Some(Value::String(target)) = node.get("$ref") else {
-                return;
-            };
-            if let Some(local) = target.strip_prefix('#') {
-                assert!(
-                    schema.pointer(local).is_some(),
-                    "{file}{pointer}: {target} does not resolve"
-                );
-            } else {
-                assert_eq!(
-                    target,
-                    event_schema()["$id"].as_str().unwrap(),
-                    "{file}{pointer}"
-                );
-            }
-        });
-    }
-}
-
-#[test]
-fn both_schemas_are_draft_2020_12_with_ids() {
-    for (schema, id) in [
-        (project_schema(), "urn:govit:schema:project:1"),
-        (event_schema(), "urn:govit:schema:event:1"),
-    ] {
-        assert_eq!(
-            schema["$schema"],
-            "https://json-schema.org/draft/2020-12/schema"
-        );
-        assert_eq!(schema["$id"], id);
-        assert_eq!(schema["type"], "object");
-        // The host's own keys are allowed (CONTRACT §3).
-        assert_eq!(schema["additionalProperties"], true);
-    }
-    assert_eq!(
-        project_schema()["$defs"]["history_entry"]["properties"]["event"]["$ref"],
-        event_schema()["$id"]
-    );
-}
-
-// ---- the project record ----
-
-#[test]
-fn project_properties_are_the_record_keys() {
-    let schema = project_schema();
-    let mut expected = set(ATTRIBUTE_KEYS);
-    expected.extend(set(KERNEL_KEYS));
-    expected.extend(set(&["state", "history"]));
-    assert_eq!(keys(&schema["properties"]), expected);
-    assert_eq!(schema["required"], json!(["id", "name", "owner_unit"]));
-}
-
-#[test]
-fn snapshot_and_origin_reuse_the_record_properties() {
-    let schema = project_schema();
-    let props = &schema["properties"];
-    let snapshot = &schema["$defs"]["attributes_snapshot"];
-    assert_eq!(keys(&snapshot["properties"]), set(ATTRIBUTE_KEYS));
-    assert_eq!(snapshot["additionalProperties"], false);
-    for key in ATTRIBUTE_KEYS {
-        assert_eq!(snapshot["properties"][key], props[key], "snapshot `{key}`");
-    }
-    let origin = &schema["$defs"]["origin"];
-    let mut expected = set(KERNEL_KEYS);
-    expected.insert("state".into());
-    assert_eq!(keys(&origin["properties"]), expected);
-    for key in KERNEL_KEYS {
-        assert_eq!(origin["properties"][key], props[key], "origin `{key}`");
-    }
-}
-
-#[test]
-fn what_the_kernel_writes_has_a_place_in_the_schema() {
-    let schema = project_schema();
-    let props = keys(&schema["properties"]);
-    let engine = engine();
-    let mut record = sample_with(json!({"oa_workflow_id": "WF-1"}));
-    for (_, event) in standard_path() {
-        record = apply_ok(&engine, &record, &event);
-        for key in keys(&record) {
-            assert!(
-                props.contains(&key) || key == "oa_workflow_id",
-                "record key `{key}`"
-            );
+/// The data one event carries (a form's fields).
+fn data_schema(kind: EventType) -> Value {
+    let mut s = Schema::input();
+    let mut properties = Map::new();
+    let mut required = Vec::new();
+    for (f, need) in EventData::fields_of(kind) {
+        properties.insert(f.key.to_string(), s.field(f));
+        if need == Need::Required {
+            required.push(f.key);
         }
     }
-    let entry = &schema["$defs"]["history_entry"];
-    let entry_props = keys(&entry["properties"]);
-    for (i, h) in record["history"].as_array().unwrap().iter().enumerate() {
-        for key in keys(h) {
-            assert!(entry_props.contains(&key), "history[{i}] key `{key}`");
-        }
-        for required in entry["required"].as_array().unwrap() {
-            assert!(
-                h.get(required.as_str().unwrap()).is_some(),
-                "history[{i}] lacks {required}"
-            );
-        }
-        let hash = h["hash"].as_str().unwrap();
-        assert!(hash.len() == 64 && hash.chars().all(|c| matches!(c, '0'..='9' | 'a'..='f')));
-    }
-    // Nested kernel objects: only the keys the schema lists.
-    for key in ["contract", "baseline"] {
-        let def = &schema["properties"][key];
-        let def = match def.get("$ref") {
-            Some(Value::String(r)) => schema.pointer(&r[1..]).unwrap().clone(),
-            _ => def.clone(),
-        };
-        for k in keys(&record[key]) {
-            assert!(def["properties"].get(&k).is_some(), "{key}.{k}");
-        }
-    }
-    for key in ["documents", "milestones", "assessments"] {
-        let names = &schema["properties"][key]["propertyNames"]["$ref"];
-        let def = schema.pointer(&names.as_str().unwrap()[1..]).unwrap();
-        for k in keys(&record[key]) {
-            assert!(
-                def["enum"].as_array().unwrap().contains(&json!(k)),
-                "{key}.{k}"
-            );
-        }
-    }
+    s.file(
+        &format!("data:{kind}"),
+        &format!("govit data of `{kind}` ({})", kind.zh()),
+        &format!("The `data` of a `{kind}` event ({}): the keys the kernel reads. Keys of the host's own are allowed.", kind.en()),
+        json!({"type": "object", "required": required, "properties": properties, "additionalProperties": true}),
+    )
 }
 
-// ---- the event ----
-
-/// The known keys of `data` (CONTRACT §4), as `EventData::read` takes them.
-const DATA_KEYS: &[&str] = &[
-    "documents",
-    "method",
-    "notice_date",
-    "supplier",
-    "clauses",
-    "legal_review",
-    "legal_counsel",
-    "implementation_months",
-    "warranty_months",
-    "warranty_justification",
-    "implementing_agency",
-    "responsible_person",
-    "aspects",
-    "proposed",
-    "spent_yuan",
-    "new_deadline",
-    "actual_cost_yuan",
-    "delegated",
-    "rectification_deadline",
-    "year",
-    "result",
-    "kind",
-    "data_shared",
-    "unified_infrastructure",
-    "crypto_compliant",
-    "security_compliant",
-    "major_security_risk",
-    "order_id",
-    "issues",
-    "deadline",
-    "compliant",
-    "copied_to_big_data_center",
-    "article",
-];
-
-/// The keys `EventData::read` in src/model/event.rs takes from `data` (`r.<reader>("key"`).
-fn keys_read_by_event_rs() -> BTreeSet<String> {
-    let path = format!("{}/src/model/event.rs", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).expect("event.rs");
-    let start = text
-        .find("impl EventData")
-        .expect("impl EventData in event.rs");
-    let body = &text[start..];
-    let mut found = BTreeSet::new();
-    let mut rest = body;
-    while let Some(i) = rest.find("r.") {
-        let after = &rest[i + 2..];
-        // `r.` must start a call on the reader, not end another identifier (`iter.`, `r.path_of`…).
-        let preceded_by_ident = i > 0
-            && rest[..i]
-                .chars()
-                .last()
-                .is_some_and(|c| c.is_alphanumeric() || c == '_');
-        let ident_len = after
-            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
-            .unwrap_or(after.len());
-        let call = &after[ident_len..];
-        if !preceded_by_ident && ident_len > 0 && call.starts_with("(\"") {
-            let key = &call[2..call[2..].find('"').unwrap() + 2];
-            found.insert(key.to_string());
-        }
-        rest = &rest[i + 2..];
-    }
-    found
+fn result_schema(id: &str, title: &str, description: &str, t: Type) -> Value {
+    let mut s = Schema::output();
+    let body = match t {
+        Type::Document { fields, .. } => s.object(fields, false),
+        other => s.ty(&other),
+    };
+    s.file(id, title, description, body)
 }
 
-#[test]
-fn event_data_keys_are_what_event_data_reads() {
-    let schema = event_schema();
-    let data = &schema["properties"]["data"]["anyOf"][0];
-    assert_eq!(
-        data["additionalProperties"], true,
-        "host keys in data are kept"
-    );
-    assert_eq!(
-        keys(&data["properties"]),
-        set(DATA_KEYS),
-        "schema vs the list"
-    );
-    assert_eq!(
-        keys_read_by_event_rs(),
-        set(DATA_KEYS),
-        "event.rs vs the list"
-    );
-    assert_eq!(
-        set(govit::model::EVENT_DATA_KEYS),
-        set(DATA_KEYS),
-        "EVENT_DATA_KEYS vs the list"
-    );
+fn input_schema(id: &str, title: &str, description: &str, fields: &[FieldInfo]) -> Value {
+    let mut s = Schema::input();
+    let body = s.object(fields, false);
+    s.file(id, title, description, body)
 }
 
-#[test]
-fn every_listed_data_key_is_read_and_typed_by_the_kernel() {
-    // A wrong-typed value under each key is refused at that key's path: the kernel reads it.
-    for key in DATA_KEYS {
-        let mut data = Map::new();
-        data.insert(key.to_string(), json!({"unexpected": true}));
-        let event = json!({
-            "type": "submit_demand", "date": "2025-03-03",
-            "actor": {"role": "construction_unit", "unit": UNIT},
-            "data": data
-        });
-        let err = Event::from_value("$", event).expect_err(key);
-        let path = err.path.unwrap_or_default();
-        assert!(path.starts_with(&format!("$.data.{key}")), "{key}: {path}");
-    }
-}
-
-#[test]
-fn actor_and_proposed_are_closed_objects() {
-    let schema = event_schema();
-    assert_eq!(schema["properties"]["actor"]["additionalProperties"], false);
-    assert_eq!(schema["properties"]["actor"]["required"], json!(["role"]));
-    assert_eq!(
-        keys(&schema["$defs"]["baseline_values"]["properties"]),
-        set(&[
-            "goals",
-            "location",
-            "content",
-            "budget_yuan",
-            "planned_completion"
-        ])
-    );
-    assert_eq!(
-        schema["$defs"]["baseline_values"]["additionalProperties"],
-        false
-    );
-    assert_eq!(schema["required"], json!(["type", "date", "actor"]));
-}
-
-/// A valid value for a data key the kernel may require.
-fn sample_value(key: &str) -> Value {
-    match key {
-        "method" => json!("public_tender"),
-        "notice_date" | "new_deadline" | "rectification_deadline" | "deadline" => {
-            json!("2025-12-31")
-        }
-        "year" => json!(2025),
-        "result" => json!("good"),
-        "kind" => json!("crypto_assessment"),
-        "order_id" => json!("R-1"),
-        "proposed" => json!({}),
-        other => panic!("the kernel requires `data.{other}`: add it to the schema and here"),
-    }
-}
-
-/// The keys the schema's `allOf` requires in `data` for each event type.
-fn schema_requirements() -> BTreeMap<String, BTreeSet<String>> {
-    let mut out = BTreeMap::new();
-    for cond in event_schema()["allOf"].as_array().unwrap() {
-        let kind = cond["if"]["properties"]["type"]["const"]
-            .as_str()
-            .unwrap()
-            .to_string();
-        assert_eq!(cond["if"]["required"], json!(["type"]));
-        assert_eq!(cond["then"]["required"], json!(["data"]));
-        let required: BTreeSet<String> = cond["then"]["properties"]["data"]["required"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|k| k.as_str().unwrap().to_string())
-            .collect();
-        assert!(out.insert(kind.clone(), required).is_none(), "{kind} twice");
+/// Every schema file, by its path under `schemas/`.
+fn schemas() -> Vec<(String, Value)> {
+    let mut out = vec![
+        ("project.schema.json".to_string(), project_schema()),
+        ("event.schema.json".to_string(), event_schema()),
+        ("check-options.schema.json".into(), input_schema("check-options", "govit check options", "The options of govit_check.", CheckOptions::FIELDS)),
+        ("results/apply.schema.json".into(), result_schema("result:apply", "govit_apply result", "The decision and the record: the new one when accepted, the one received when refused.", <ApplyResult>::describe())),
+        ("results/preview.schema.json".into(), result_schema("result:preview", "govit_preview result", "What govit_apply would decide, without the record.", Decision::describe())),
+        ("results/check.schema.json".into(), result_schema("result:check", "govit_check result", "What the project breaches, what is due, and what may come next.", CheckResult::describe())),
+        ("results/verify.schema.json".into(), result_schema("result:verify", "govit_verify result", "Whether the history is intact and the record is what it leads to.", VerifyReport::describe())),
+        ("results/rules.schema.json".into(), result_schema("result:rules", "govit_rules result", "The rule catalogue.", Vec::<RuleInfo>::describe())),
+        ("results/day-info.schema.json".into(), result_schema("result:day-info", "govit_day_info result", "What a date is.", DayInfo::describe())),
+        ("results/working-days.schema.json".into(), result_schema("result:working-days", "govit_add_working_days result", "The n-th working day after a date.", WorkingDayResult::describe())),
+        ("results/error.schema.json".into(), result_schema("result:error", "govit error document", "What every function writes on a status other than GOVIT_OK.", <ErrorDocument>::describe())),
+    ];
+    for kind in EventType::ALL {
+        out.push((format!("data/{kind}.schema.json"), data_schema(*kind)));
     }
     out
 }
 
 #[test]
-fn required_data_per_event_is_what_the_kernel_requires() {
-    let declared = schema_requirements();
-    for kind in EventType::ALL {
-        let mut data = Map::new();
-        let mut required = BTreeSet::new();
-        loop {
-            let event = json!({
-                "type": kind.as_str(), "date": "2025-03-03",
-                "actor": {"role": "construction_unit", "unit": UNIT},
-                "data": Value::Object(data.clone())
-            });
-            match Event::from_value("$", event) {
-                Ok(_) => break,
-                Err(e) => {
-                    let path = e.path.unwrap_or_default();
-                    let key = path.strip_prefix("$.data.").unwrap_or_else(|| {
-                        panic!("{kind}: unexpected error at {path}: {}", e.message)
-                    });
-                    assert!(required.insert(key.to_string()), "{kind}: {key} again");
-                    data.insert(key.to_string(), sample_value(key));
-                }
-            }
+fn the_schemas_are_what_the_declarations_give() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("schemas");
+    let update = std::env::var_os("GOVIT_UPDATE_DOCS").is_some();
+    let generated = schemas();
+    for (name, schema) in &generated {
+        let path = dir.join(name);
+        let text = serde_json::to_string_pretty(schema).unwrap() + "\n";
+        if update {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, &text).unwrap();
+            continue;
         }
-        let schema = declared.get(kind.as_str()).cloned().unwrap_or_default();
-        assert_eq!(schema, required, "{kind}: schema vs kernel");
-    }
-    for kind in declared.keys() {
+        let committed = std::fs::read_to_string(&path)
+            .unwrap_or_else(|_| panic!("missing {}: run `make docs`", path.display()));
         assert!(
-            EventType::parse(kind).is_some(),
-            "allOf names unknown event `{kind}`"
+            committed == text,
+            "{name} is stale: run `make docs` and commit it"
         );
     }
-}
-
-// ---- money and dates ----
-
-fn pattern(schema: &Value, pointer: &str) -> String {
-    let p = schema
-        .pointer(pointer)
-        .unwrap_or_else(|| panic!("{pointer}"));
-    let text = p.as_str().unwrap();
-    assert!(
-        text.starts_with('^') && text.ends_with('$'),
-        "{pointer} is anchored"
-    );
-    text[1..text.len() - 1].to_string()
+    // No schema file without a declaration behind it.
+    let mut on_disk = Vec::new();
+    for sub in ["", "results", "data"] {
+        for entry in std::fs::read_dir(dir.join(sub)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "json") {
+                on_disk.push(
+                    path.strip_prefix(&dir)
+                        .unwrap()
+                        .to_string_lossy()
+                        .replace('\\', "/"),
+                );
+            }
+        }
+    }
+    for name in on_disk {
+        assert!(
+            generated.iter().any(|(n, _)| *n == name),
+            "schemas/{name} has no declaration: remove it"
+        );
+    }
 }
 
 #[test]
-fn money_is_a_decimal_string_or_a_number_never_negative() {
-    let schema = project_schema();
-    let money = &schema["$defs"]["money"]["anyOf"];
-    assert_eq!(money[0]["type"], "string");
-    assert_eq!(money[1], json!({"type": "number", "minimum": 0}));
-    // Every money attribute and kernel field points at it.
-    for key in [
-        "budget_yuan",
-        "security_budget_yuan",
-        "qufu_construction_share_yuan",
-        "qufu_om_share_yuan",
-    ] {
-        assert_eq!(
-            schema["properties"][key]["anyOf"][0]["$ref"], "#/$defs/money",
-            "{key}"
+fn every_record_key_and_data_key_has_its_place() {
+    let project = project_schema();
+    let keys: Vec<&String> = project["properties"].as_object().unwrap().keys().collect();
+    assert_eq!(keys.len(), record_keys().len());
+    for key in record_keys() {
+        assert!(project["properties"].get(*key).is_some(), "{key}");
+    }
+    let event = event_schema();
+    for f in EventData::FIELDS {
+        assert!(
+            event["$defs"]["event_data"]["properties"]
+                .get(f.key)
+                .is_some(),
+            "{}",
+            f.key
         );
     }
-    for key in ["spent_yuan", "actual_cost_yuan"] {
-        assert_eq!(schema["properties"][key]["$ref"], "#/$defs/money", "{key}");
+    assert_eq!(event["required"], json!(["type", "date", "actor"]));
+}
+
+/// The schema's required data are what the kernel refuses to go without.
+#[test]
+fn required_data_per_event_is_what_the_kernel_requires() {
+    for kind in EventType::ALL {
+        let schema = data_schema(*kind);
+        let required: Vec<String> = serde_json::from_value(schema["required"].clone()).unwrap();
+        let event = support::ev(kind.as_str(), "2025-03-03", "construction_unit", json!({}));
+        let e = Event::from_value("$", event);
+        match required.first() {
+            None => assert!(e.is_ok(), "{kind}: {e:?}"),
+            Some(first) => assert_eq!(
+                e.unwrap_err().path.as_deref(),
+                Some(format!("$.data.{first}").as_str()),
+                "{kind}"
+            ),
+        }
     }
+}
+
+fn pattern(text: &str) -> String {
+    assert!(
+        text.starts_with('^') && text.ends_with('$'),
+        "{text} is anchored"
+    );
+    text[1..text.len() - 1].to_string()
 }
 
 #[test]
 fn every_string_the_money_pattern_admits_is_exact_money() {
     use proptest::strategy::{Strategy, ValueTree};
     use proptest::test_runner::TestRunner;
-    let regex = pattern(&project_schema(), "/$defs/money/anyOf/0/pattern");
-    let strategy = proptest::string::string_regex(&regex).expect("pattern parses");
+    let strategy = proptest::string::string_regex(&pattern(MONEY_PATTERN)).expect("pattern parses");
     let mut runner = TestRunner::deterministic();
     for _ in 0..2000 {
         let text = strategy.new_tree(&mut runner).unwrap().current();
         let money = Money::parse(&text).unwrap_or_else(|e| panic!("`{text}`: {e}"));
-        // Read exactly: the decimal's text is the input, up to leading zeros.
         assert_eq!(
             money.0,
             text.parse::<rust_decimal::Decimal>().unwrap(),
             "`{text}`"
         );
     }
-    // The canonical amounts of the contract match it.
     for text in ["4999999.99", "5000000", "0", "0.01"] {
         assert!(Money::parse(text).is_ok());
     }
@@ -531,10 +407,7 @@ fn every_string_the_money_pattern_admits_is_exact_money() {
 fn every_string_the_date_pattern_admits_has_the_date_shape() {
     use proptest::strategy::{Strategy, ValueTree};
     use proptest::test_runner::TestRunner;
-    let schema = project_schema();
-    assert_eq!(schema["$defs"]["date"]["format"], "date");
-    let regex = pattern(&schema, "/$defs/date/pattern");
-    let strategy = proptest::string::string_regex(&regex).expect("pattern parses");
+    let strategy = proptest::string::string_regex(&pattern(DATE_PATTERN)).expect("pattern parses");
     let mut runner = TestRunner::deterministic();
     for _ in 0..2000 {
         let text = strategy.new_tree(&mut runner).unwrap().current();

@@ -16,9 +16,10 @@ pub mod cn_holidays;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::model::decl::result_document;
+use crate::model::{Date, DayKind};
 use chrono::{Datelike, NaiveDate, Weekday};
 use once_cell::sync::Lazy;
-use serde::Serializer;
 
 /// The largest |n| accepted by [`Calendar::add_working_days_checked`]: 100,000 working days
 /// (about 380 years): far beyond any deadline of the measures, and small enough that the
@@ -82,38 +83,26 @@ pub struct Calendar {
     years: BTreeMap<i32, YearRules>,
 }
 
-/// What a day is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DayKind {
-    /// Monday to Friday, not a holiday.
-    Weekday,
-    /// Saturday or Sunday, not an adjusted workday.
-    Weekend,
-    /// A statutory day off of a holiday notice.
-    Holiday,
-    /// A weekend day made a working day (调休上班).
-    AdjustedWorkday,
+result_document! {
+    /// The answer of `govit_day_info` (CONTRACT §3).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub struct DayInfo {
+        date: Date, Keep, "日期" / "date";
+        working_day: bool, Keep, "是否工作日" / "working day";
+        kind: DayKind, Keep, "日期类型" / "kind";
+        /// False when the date's year is not in the calendar (Mon–Fri assumed working).
+        calendar_known: bool, Keep, "日历是否收录该年" / "calendar known";
+    }
 }
 
-/// The answer of `govit_day_info` (CONTRACT §3).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct DayInfo {
-    #[serde(serialize_with = "serialize_date")]
-    pub date: NaiveDate,
-    pub working_day: bool,
-    pub kind: DayKind,
-    /// False when the date's year is not in the calendar (Mon–Fri assumed working).
-    pub calendar_known: bool,
-}
-
-/// The answer of `govit_add_working_days` (CONTRACT §3).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct WorkingDayResult {
-    #[serde(serialize_with = "serialize_date")]
-    pub date: NaiveDate,
-    /// False when any day examined lies in a year the calendar does not know.
-    pub calendar_known: bool,
+result_document! {
+    /// The answer of `govit_add_working_days` (CONTRACT §3).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub struct WorkingDayResult {
+        date: Date, Keep, "日期" / "date";
+        /// False when any day examined lies in a year the calendar does not know.
+        calendar_known: bool, Keep, "日历是否收录相关年份" / "calendar known";
+    }
 }
 
 static EMBEDDED: Lazy<Calendar> = Lazy::new(|| {
@@ -164,7 +153,7 @@ impl Calendar {
         let rules = self.years.get(&date.year());
         let kind = classify(date, rules);
         DayInfo {
-            date,
+            date: Date(date),
             working_day: matches!(kind, DayKind::Weekday | DayKind::AdjustedWorkday),
             kind,
             calendar_known: rules.is_some(),
@@ -188,7 +177,7 @@ impl Calendar {
     pub fn add_working_days(&self, date: NaiveDate, n: i32) -> WorkingDayResult {
         self.add_working_days_checked(date, n)
             .unwrap_or(WorkingDayResult {
-                date,
+                date: Date(date),
                 calendar_known: false,
             })
     }
@@ -202,7 +191,7 @@ impl Calendar {
         }
         if left == 0 {
             return Some(WorkingDayResult {
-                date,
+                date: Date(date),
                 calendar_known: self.knows_year(date.year()),
             });
         }
@@ -230,7 +219,7 @@ impl Calendar {
             }
         }
         Some(WorkingDayResult {
-            date: current,
+            date: Date(current),
             calendar_known: known,
         })
     }
@@ -263,8 +252,4 @@ pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
 /// Formats a date as ISO `YYYY-MM-DD`.
 pub fn iso(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
-}
-
-fn serialize_date<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.collect_str(&date.format("%Y-%m-%d"))
 }

@@ -270,6 +270,29 @@ pub unsafe extern "C" fn govit_apply(
     })
 }
 
+/// What `govit_apply` would decide for the same inputs, without the new record
+/// and without hashing anything: `{"accepted", "state_before", "state_after", "findings"}`.
+/// Use it to check a form before the clerk submits it. An addition to ABI 1.
+/// `*out_json` receives the result or error document: free it with `govit_string_free`.
+/// Every pointer is required (`GOVIT_NULL_ARGUMENT`).
+///
+/// # Safety
+/// Pointers are NULL or valid; strings are NUL-terminated; `engine` is not yet freed.
+#[no_mangle]
+pub unsafe extern "C" fn govit_preview(
+    engine: *const govit_engine,
+    project_json: *const c_char,
+    event_json: *const c_char,
+    out_json: *mut *mut c_char,
+) -> govit_status {
+    boundary(out_json, || {
+        let e = engine_ref(engine)?;
+        let project = text_arg(project_json, "project_json", e.max_input_bytes())?;
+        let event = text_arg(event_json, "event_json", e.max_input_bytes())?;
+        e.preview_json(project, event)
+    })
+}
+
 /// Verifies a record's history (SM3 hash chain, replay; CONTRACT §6).
 /// `*out_json` receives `{"valid":…,"problems":[…]}` or an error document: free it with `govit_string_free`.
 /// Every pointer is required (`GOVIT_NULL_ARGUMENT`).

@@ -23,32 +23,38 @@
 //! a record from JSON (`verify_value`): verify is the call that must judge a
 //! damaged record. The rest of the record must still be well-formed.
 
-use super::{
-    attributes_digest, canonical_object_without, read_origin, sm3_hex, HistoryEntry, GENESIS,
-};
+use super::attributes_digest;
 use crate::error::{Error, Result};
 use crate::lifecycle::{apply_effects, role_permitted, state_problem, unit_matches};
-use crate::model::{kind_of, Attributes, KernelFields, Project, State, MAX_HISTORY_ENTRIES};
-use crate::rules::{in_force_from, Locale};
-use serde::Serialize;
+use crate::model::decl::result_document;
+use crate::model::{
+    stored_hash, HistoryEntry, KernelFields, Locale, ProblemCode, Project, State, GENESIS,
+};
+use crate::rules::in_force_from;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
 
-/// One defect found by `verify`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Problem {
-    pub code: &'static str,
-    /// The history entry concerned (0 when it is the record as a whole).
-    pub seq: u64,
-    /// In the engine's locale.
-    pub message: String,
-    pub message_en: String,
+result_document! {
+    /// One defect found by `verify`.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct Problem {
+        code: ProblemCode, Keep, "问题类别" / "code";
+        /// The history entry concerned (0 when it is the record as a whole).
+        seq: u64, Keep, "历史记录序号" / "entry";
+        /// In the engine's locale.
+        message: String, Keep, "说明" / "message";
+        message_en: String, Keep, "说明（英文）" / "message (English)";
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct VerifyReport {
-    pub valid: bool,
-    pub problems: Vec<Problem>,
+result_document! {
+    /// The result of `govit_verify`.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct VerifyReport {
+        /// No problem found.
+        valid: bool, Keep, "历史记录是否完整可信" / "valid";
+        problems: Vec<Problem>, Keep, "发现的问题" / "problems";
+    }
 }
 
 struct Report {
@@ -64,15 +70,11 @@ impl Report {
         }
     }
 
-    fn push(&mut self, code: &'static str, seq: u64, zh: String, en: String) {
-        let message = match self.locale {
-            Locale::ZhCn => zh,
-            Locale::En => en.clone(),
-        };
+    fn push(&mut self, code: ProblemCode, seq: u64, zh: String, en: String) {
         self.problems.push(Problem {
             code,
             seq,
-            message,
+            message: self.locale.pick(zh, en.clone()),
             message_en: en,
         });
     }
@@ -85,119 +87,68 @@ impl Report {
     }
 }
 
-/// One stored history entry as verify sees it: the chain fields as stored, the
-/// hash its content gives, and the entry itself if it can be read.
+/// One stored history entry as verify sees it: the chain fields as stored, whether
+/// its content still gives its hash, and the entry itself if it can be read.
 struct Item<'a> {
     seq: Option<u64>,
-    prev: Option<&'a str>,
-    hash: Option<&'a str>,
-    /// SM3 of the canonical form of the stored entry without `hash`; `None` if it is not an object.
-    computed: Option<String>,
-    entry: std::result::Result<&'a HistoryEntry, &'a Error>,
+    prev: Option<String>,
+    hash: Option<String>,
+    /// The content no longer gives the stored hash (or is not an object).
+    damaged: bool,
+    raw: &'a str,
+    entry: std::result::Result<HistoryEntry, Error>,
 }
 
-impl Item<'_> {
-    fn damaged(&self) -> bool {
-        match (self.hash, &self.computed) {
-            (Some(stored), Some(computed)) => stored != computed,
-            _ => true,
+impl<'a> Item<'a> {
+    fn read(i: usize, raw: &'a str) -> Item<'a> {
+        let value: Option<Value> = serde_json::from_str(raw).ok();
+        let object = value.as_ref().and_then(Value::as_object);
+        let field = |key: &str| object.and_then(|o| o.get(key));
+        let hash = field("hash").and_then(Value::as_str).map(String::from);
+        let damaged = match object {
+            Some(o) => {
+                let (computed, snapshot_sound) = stored_hash(o);
+                !snapshot_sound || hash.as_deref() != Some(computed.as_str())
+            }
+            None => true,
+        };
+        Item {
+            seq: field("seq").and_then(Value::as_u64),
+            prev: field("prev").and_then(Value::as_str).map(String::from),
+            hash,
+            damaged,
+            raw,
+            entry: HistoryEntry::parse(&format!("$.history[{i}]"), raw),
         }
     }
 }
 
-/// Verifies a record already read into a `Project` (the typed API).
+/// Verifies a record (its history read or not): every entry is judged from its stored text.
 pub fn verify(project: &Project, locale: Locale) -> VerifyReport {
     let items: Vec<Item> = project
         .history
-        .iter()
-        .map(|e| Item {
-            seq: Some(e.seq),
-            prev: Some(&e.prev),
-            hash: Some(&e.hash),
-            computed: Some(e.compute_hash()),
-            entry: Ok(e),
-        })
+        .raw()
+        .enumerate()
+        .map(|(i, raw)| Item::read(i, raw))
         .collect();
     judge(project, &items, locale)
 }
 
-/// Verifies a record as the host stored it. Entries are hashed exactly as
-/// stored and read one by one, so an entry that was edited into something
-/// unreadable is reported as a problem of that entry; the rest of the record
-/// must be well-formed (an error names the path otherwise).
-pub fn verify_value(value: Value, locale: Locale) -> Result<VerifyReport> {
-    let Value::Object(mut map) = value else {
-        return Err(Error::invalid(
-            "$",
-            format!("expected a project record object, got {}", kind_of(&value)),
-        ));
-    };
-    let stored = match map.remove("history") {
-        None | Some(Value::Null) => Vec::new(),
-        Some(Value::Array(items)) if items.len() > MAX_HISTORY_ENTRIES => {
-            return Err(Error::invalid(
-                "$.history",
-                format!(
-                    "has {} entries, over the limit of {MAX_HISTORY_ENTRIES}",
-                    items.len()
-                ),
-            ))
-        }
-        Some(Value::Array(items)) => items,
-        Some(_) => {
-            return Err(Error::invalid(
-                "$.history",
-                "expected a list of history entries",
-            ))
-        }
-    };
-    let project = Project::from_value(Value::Object(map))?;
-    // The chain fields and the hash as stored, then each entry read on its own.
-    struct Stored {
-        seq: Option<u64>,
-        prev: Option<String>,
-        hash: Option<String>,
-        computed: Option<String>,
-    }
-    let (meta, parsed): (Vec<Stored>, Vec<Result<HistoryEntry>>) = stored
-        .into_iter()
-        .enumerate()
-        .map(|(i, value)| {
-            let object = value.as_object();
-            let field = |key: &str| object.and_then(|o| o.get(key));
-            let meta = Stored {
-                seq: field("seq").and_then(Value::as_u64),
-                prev: field("prev").and_then(Value::as_str).map(String::from),
-                hash: field("hash").and_then(Value::as_str).map(String::from),
-                computed: object.map(|o| sm3_hex(canonical_object_without(o, "hash").as_bytes())),
-            };
-            (
-                meta,
-                HistoryEntry::from_value(&format!("$.history[{i}]"), value),
-            )
-        })
-        .unzip();
-    let items: Vec<Item> = meta
-        .iter()
-        .zip(&parsed)
-        .map(|(m, entry)| Item {
-            seq: m.seq,
-            prev: m.prev.as_deref(),
-            hash: m.hash.as_deref(),
-            computed: m.computed.clone(),
-            entry: entry.as_ref(),
-        })
-        .collect();
-    Ok(judge(&project, &items, locale))
+/// Verifies a record as the host stored it. An entry that was edited into
+/// something unreadable is a problem of that entry, not an input error; the rest
+/// of the record must be well-formed (an error names the path otherwise).
+pub fn verify_text(text: &str, locale: Locale) -> Result<VerifyReport> {
+    Ok(verify(&Project::parse_leaving_history(text)?, locale))
 }
 
 /// Rebuilds the record from its first snapshot and its history, through the
 /// same effects `apply` uses. Returns the rebuilt record (`None` if replay could
-/// not start or continue) and the problems met on the way: a missing or invalid
-/// snapshot, and any event that does not follow by the lifecycle.
+/// not start or continue) and the problems met on the way: a missing snapshot,
+/// and any event that does not follow by the lifecycle.
 pub fn replay(project: &Project, locale: Locale) -> (Option<Project>, Vec<Problem>) {
     let mut report = Report::new(locale);
-    let rebuilt = replay_entries(project.history.iter(), &project.extra, &mut report);
+    let entries = project.history.raw().zip(project.history.entries());
+    let rebuilt = replay_entries(entries, &project.extra, &mut report);
     (rebuilt, report.problems)
 }
 
@@ -212,16 +163,15 @@ fn judge(record: &Project, items: &[Item], locale: Locale) -> VerifyReport {
         // Every way the prefix can end is reported above; this keeps `valid` honest regardless.
         let seq = intact as u64 + 1;
         report.push(
-            "chain_broken",
+            ProblemCode::ChainBroken,
             seq,
             format!("第 {seq} 条历史记录不能接续前面的记录。"),
             format!("Entry {seq} does not continue the entries before it."),
         );
     }
-    let entries: Vec<&HistoryEntry> = items[..intact]
+    let entries = items[..intact]
         .iter()
-        .filter_map(|i| i.entry.ok())
-        .collect();
+        .filter_map(|i| i.entry.as_ref().ok().map(|e| (i.raw, e)));
     let rebuilt = replay_entries(entries, &record.extra, &mut report);
     if report.problems.is_empty() && intact == items.len() {
         if let Some(rebuilt) = rebuilt {
@@ -235,7 +185,7 @@ fn empty_history_problems(record: &Project, report: &mut Report) {
     if record.state != State::Draft {
         let s = record.state;
         report.push(
-            "state_mismatch",
+            ProblemCode::StateMismatch,
             0,
             format!("记录的状态为“{}”（{s}），但没有任何历史记录；只有草稿（draft）可以没有历史，历史记录可能被整体删除。", s.zh()),
             format!("The record is in state `{s}` but has no history; only a `draft` may have none. The history may have been deleted."),
@@ -244,7 +194,7 @@ fn empty_history_problems(record: &Project, report: &mut Report) {
     if record.kernel != KernelFields::default() {
         let fields = field_differences(&record.kernel, &KernelFields::default());
         report.push(
-            "kernel_field_mismatch",
+            ProblemCode::KernelFieldMismatch,
             0,
             format!(
                 "记录含有内核维护的字段，但没有任何历史记录：{}",
@@ -263,10 +213,10 @@ fn empty_history_problems(record: &Project, report: &mut Report) {
 /// by position and each linked to the one before.
 fn integrity(items: &[Item], report: &mut Report) -> usize {
     let n = items.len();
-    let damaged: Vec<bool> = items.iter().map(Item::damaged).collect();
+    let damaged: Vec<bool> = items.iter().map(|i| i.damaged).collect();
     let seqs = effective_seqs(items, &damaged);
     let mut found: Vec<(u64, Problem)> = Vec::new();
-    let mut push = |code: &'static str, seq: u64, zh: String, en: String| {
+    let mut push = |code: ProblemCode, seq: u64, zh: String, en: String| {
         let mut one = Report::new(report.locale);
         one.push(code, seq, zh, en);
         found.extend(one.problems.into_iter().map(|p| (seq, p)));
@@ -283,7 +233,7 @@ fn integrity(items: &[Item], report: &mut Report) -> usize {
             _ => (String::new(), String::new()),
         };
         if damaged[i] {
-            let (zh_why, en_why) = match item.entry {
+            let (zh_why, en_why) = match &item.entry {
                 Err(e) => (
                     format!("；而且它已无法读取：{}", e.message),
                     format!("; besides, it can no longer be read: {}", e.message),
@@ -291,16 +241,16 @@ fn integrity(items: &[Item], report: &mut Report) -> usize {
                 Ok(_) => (String::new(), String::new()),
             };
             push(
-                "hash_mismatch",
+                ProblemCode::HashMismatch,
                 seq,
                 format!("第 {seq} 条历史记录（history[{i}]）{}的内容与其 SM3 哈希不符：写入后被修改过{zh_why}。", claimed.0),
                 format!("Entry {seq} (history[{i}]){} does not match its SM3 hash: it was edited after it was written{en_why}.", claimed.1),
             );
-        } else if let Err(e) = item.entry {
+        } else if let Err(e) = &item.entry {
             let code = if e.path.as_deref().is_some_and(|p| p.contains(".snapshot")) {
-                "snapshot_invalid"
+                ProblemCode::SnapshotInvalid
             } else {
-                "entry_invalid"
+                ProblemCode::EntryInvalid
             };
             push(
                 code,
@@ -322,7 +272,7 @@ fn integrity(items: &[Item], report: &mut Report) -> usize {
         let seq = seqs[i];
         match by_seq[&seq].iter().copied().find(|&j| j != i) {
             Some(j) => push(
-                "seq_not_increasing",
+                ProblemCode::SeqNotIncreasing,
                 seq,
                 format!("history[{i}] 与 history[{j}] 的序号同为 {seq}：有一条历史记录是插入或复制的。"),
                 format!("history[{i}] repeats seq {seq} of history[{j}]: an entry was inserted or duplicated."),
@@ -330,7 +280,7 @@ fn integrity(items: &[Item], report: &mut Report) -> usize {
             None => {
                 let before = if i > 0 { seqs[i - 1] } else { 0 };
                 push(
-                    "seq_not_increasing",
+                    ProblemCode::SeqNotIncreasing,
                     seq,
                     format!("第 {seq} 条历史记录（history[{i}]）排在第 {before} 条之后，顺序不对：历史记录被移动或调换过。"),
                     format!("Entry {seq} (history[{i}]) is stored after entry {before}: entries were moved or swapped."),
@@ -360,21 +310,23 @@ fn integrity(items: &[Item], report: &mut Report) -> usize {
                     ),
                 )
             };
-            push("seq_gap", expected, zh, en);
+            push(ProblemCode::SeqGap, expected, zh, en);
         }
         expected = expected.max(s.saturating_add(1));
     }
 
     // Links: each entry's `prev` is the stored hash of the entry numbered before it.
     for (i, item) in items.iter().enumerate() {
-        let Some(prev) = item.prev else { continue };
+        let Some(prev) = item.prev.as_deref() else {
+            continue;
+        };
         if damaged[i] || !in_order[i] {
             continue; // already reported; its own link is not evidence
         }
         let seq = seqs[i];
         let Some(before) = seq.checked_sub(1) else {
             push(
-                "chain_broken",
+                ProblemCode::ChainBroken,
                 seq,
                 format!("history[{i}] 的序号为 0：序号从 1 开始，该记录不属于这条链。"),
                 format!(
@@ -386,7 +338,7 @@ fn integrity(items: &[Item], report: &mut Report) -> usize {
         if seq == 1 {
             if prev != GENESIS {
                 push(
-                    "chain_broken",
+                    ProblemCode::ChainBroken,
                     seq,
                     "第 1 条历史记录的 prev 不是 64 个 0：它之前原有的记录被删除，或它本身被替换。".to_string(),
                     "Entry 1's prev is not 64 zeros: entries before it were removed, or it was replaced.".to_string(),
@@ -400,7 +352,7 @@ fn integrity(items: &[Item], report: &mut Report) -> usize {
         }
         if predecessors.is_empty() {
             push(
-                "chain_broken",
+                ProblemCode::ChainBroken,
                 seq,
                 format!(
                     "第 {seq} 条历史记录链接的第 {} 条记录已不在历史中。",
@@ -411,9 +363,12 @@ fn integrity(items: &[Item], report: &mut Report) -> usize {
                     seq - 1
                 ),
             );
-        } else if !predecessors.iter().any(|&j| items[j].hash == Some(prev)) {
+        } else if !predecessors
+            .iter()
+            .any(|&j| items[j].hash.as_deref() == Some(prev))
+        {
             push(
-                "chain_broken",
+                ProblemCode::ChainBroken,
                 seq,
                 format!("第 {seq} 条历史记录的 prev 不是第 {} 条记录的哈希：第 {} 条被改写并重新计算了哈希，或被替换。", seq - 1, seq - 1),
                 format!("Entry {seq}'s prev is not the hash of entry {}: entry {} was rewritten with a recomputed hash, or replaced.", seq - 1, seq - 1),
@@ -430,13 +385,13 @@ fn integrity(items: &[Item], report: &mut Report) -> usize {
         let expected_prev = if intact == 0 {
             Some(GENESIS)
         } else {
-            items[intact - 1].hash
+            items[intact - 1].hash.as_deref()
         };
         let sound = !damaged[intact]
             && item.entry.is_ok()
             && item.seq == Some(intact as u64 + 1)
             && item.prev.is_some()
-            && item.prev == expected_prev;
+            && item.prev.as_deref() == expected_prev;
         if !sound {
             break;
         }
@@ -504,39 +459,21 @@ fn longest_increasing(seqs: &[u64]) -> Vec<bool> {
     keep
 }
 
-/// Layer 2: replays `entries` from the first snapshot (and origin).
+/// Layer 2: replays `entries` (each with its stored text) from the first snapshot (and origin).
 fn replay_entries<'a>(
-    entries: impl IntoIterator<Item = &'a HistoryEntry>,
+    entries: impl IntoIterator<Item = (&'a str, &'a HistoryEntry)>,
     extra: &BTreeMap<String, Value>,
     report: &mut Report,
 ) -> Option<Project> {
     let mut rebuilt: Option<Project> = None;
     // The attributes the last digest was computed for: most events do not change them.
-    let mut digested: Option<(Attributes, String)> = None;
-    for entry in entries {
+    let mut digested: Option<(crate::model::Attributes, String)> = None;
+    for (raw, entry) in entries {
         let seq = entry.seq;
-        let attrs = match &entry.snapshot {
-            None => None,
-            Some(snapshot) => match Attributes::from_value("$.snapshot", snapshot.clone()) {
-                Ok(a) => Some(a),
-                Err(e) => {
-                    report.push(
-                        "snapshot_invalid",
-                        seq,
-                        format!("第 {seq} 条历史记录的属性快照无效：{}", e.message),
-                        format!(
-                            "Entry {seq}'s snapshot of the declared attributes is invalid: {}",
-                            e.message
-                        ),
-                    );
-                    return None;
-                }
-            },
-        };
-        let p = match (rebuilt.as_mut(), attrs) {
+        let p = match (rebuilt.as_mut(), &entry.snapshot) {
             (None, None) => {
                 report.push(
-                    "snapshot_missing",
+                    ProblemCode::SnapshotMissing,
                     seq,
                     format!("第 {seq} 条（首条）历史记录没有项目申报属性的快照，无法重放。"),
                     format!("The first history entry ({seq}) binds no snapshot of the declared attributes, so the history cannot be replayed."),
@@ -546,34 +483,20 @@ fn replay_entries<'a>(
             (None, Some(attrs)) => {
                 let (state, kernel) = match &entry.origin {
                     None => (State::Draft, KernelFields::default()),
-                    Some(origin) => match read_origin("$.origin", origin.clone()) {
-                        Ok(o) => o,
-                        Err(e) => {
-                            report.push(
-                                "entry_invalid",
-                                seq,
-                                format!(
-                                    "第 {seq} 条历史记录的起始状态（origin）无效：{}",
-                                    e.message
-                                ),
-                                format!("Entry {seq}'s origin is invalid: {}", e.message),
-                            );
-                            return None;
-                        }
-                    },
+                    Some(origin) => (origin.state, origin.kernel.clone()),
                 };
                 rebuilt.insert(Project {
-                    attrs,
+                    attrs: attrs.clone(),
                     state,
                     kernel,
-                    history: Vec::new(),
+                    history: Default::default(),
                     extra: extra.clone(),
                 })
             }
             (Some(p), attrs) => {
                 if entry.origin.is_some() {
                     report.push(
-                        "entry_invalid",
+                        ProblemCode::EntryInvalid,
                         seq,
                         format!("第 {seq} 条历史记录带有起始状态（origin），只有首条记录可以有。"),
                         format!("Entry {seq} carries an origin; only the first entry may."),
@@ -590,14 +513,14 @@ fn replay_entries<'a>(
                                 .collect::<Vec<_>>()
                                 .join(", ");
                             report.push(
-                                "baseline_changed",
+                                ProblemCode::BaselineChanged,
                                 seq,
                                 format!("第 {seq} 条历史记录的属性快照改变了立项批复的 {list}，但没有经批准的变更（第三十三条）。"),
                                 format!("Entry {seq}'s snapshot changes the approved {list} without an approved change (Art 33)."),
                             );
                         }
                     }
-                    p.attrs = attrs;
+                    p.attrs = attrs.clone();
                 }
                 p
             }
@@ -615,7 +538,7 @@ fn replay_entries<'a>(
         p.kernel.attributes_digest = Some(digest);
         if p.state != entry.state_after {
             report.push(
-                "state_after_mismatch",
+                ProblemCode::StateAfterMismatch,
                 seq,
                 format!(
                     "第 {seq} 条历史记录称状态变为{}，但其事件{}应使状态变为{}。",
@@ -631,7 +554,7 @@ fn replay_entries<'a>(
             // The next entries were written against the state this one recorded.
             p.state = entry.state_after;
         }
-        p.history.push(entry.clone());
+        p.history.push(raw.to_string(), entry.clone());
     }
     rebuilt
 }
@@ -642,10 +565,10 @@ fn replay_entries<'a>(
 fn check_structure(p: &Project, entry: &HistoryEntry, report: &mut Report) {
     let seq = entry.seq;
     let e = &entry.event;
-    if let Some(last) = p.last_event_date() {
+    if let Some(last) = p.history.last().map(|l| l.event.date) {
         if e.date < last {
             report.push(
-                "date_out_of_order",
+                ProblemCode::DateOutOfOrder,
                 seq,
                 format!("第 {seq} 条历史记录的日期 {} 早于上一条的 {last}。", e.date),
                 format!(
@@ -657,7 +580,7 @@ fn check_structure(p: &Project, entry: &HistoryEntry, report: &mut Report) {
     }
     if state_problem(p, e.kind).is_some() {
         report.push(
-            "invalid_transition",
+            ProblemCode::InvalidTransition,
             seq,
             format!(
                 "第 {seq} 条历史记录的事件{}不能在状态{}下发生（转换表不允许）。",
@@ -673,7 +596,7 @@ fn check_structure(p: &Project, entry: &HistoryEntry, report: &mut Report) {
     if !role_permitted(e, &p.attrs) || !unit_matches(&p.attrs, &e.actor) {
         let unit = e.actor.unit.as_deref().unwrap_or("—");
         report.push(
-            "actor_not_permitted",
+            ProblemCode::ActorNotPermitted,
             seq,
             format!(
                 "第 {seq} 条历史记录的事件{}由无权执行的角色或单位执行：{}，{unit}。",
@@ -691,7 +614,7 @@ fn record_problems(record: &Project, rebuilt: &Project, report: &mut Report) {
     let last = rebuilt.history.last().map(|e| e.seq).unwrap_or(0);
     if record.state != rebuilt.state {
         report.push(
-            "state_mismatch",
+            ProblemCode::StateMismatch,
             0,
             format!(
                 "记录的状态为{}，但其历史（至第 {last} 条）导向{}：状态被修改，或历史末尾的记录被删除。",
@@ -707,7 +630,7 @@ fn record_problems(record: &Project, rebuilt: &Project, report: &mut Report) {
     let fields = field_differences(&record.kernel, &rebuilt.kernel);
     if !fields.is_empty() {
         report.push(
-            "kernel_field_mismatch",
+            ProblemCode::KernelFieldMismatch,
             0,
             format!("内核维护的字段与历史（至第 {last} 条）不符（记录值 / 历史值）：{}", fields.join("；")),
             format!("Kernel-maintained fields differ from what the history (up to entry {last}) records (record / history): {}", fields.join("; ")),
@@ -723,7 +646,7 @@ fn record_problems(record: &Project, rebuilt: &Project, report: &mut Report) {
                 .map(|&a| format!("{a}: {} → {}", baseline.show(a), now.show(a)))
                 .collect();
             report.push(
-                "baseline_changed",
+                ProblemCode::BaselineChanged,
                 0,
                 format!("立项批复的内容在未经批准变更的情况下被修改（第三十三条；批复值 → 现值）：{}", list.join("；")),
                 format!("Approved baseline attributes were changed outside an approved change (Art 33; approved → now): {}", list.join("; ")),
@@ -767,7 +690,7 @@ fn diff(path: &str, a: Option<&Value>, b: Option<&Value>, out: &mut Vec<String>)
         None | Some(Value::Null) => "—".to_string(),
         Some(Value::String(s)) => s.clone(),
         Some(v) => {
-            let text = super::canonical_json(v);
+            let text = crate::model::canonical_json(v);
             if text.chars().count() > 80 {
                 format!("{}…", text.chars().take(80).collect::<String>())
             } else {

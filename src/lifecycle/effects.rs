@@ -41,8 +41,8 @@ pub fn apply_effects(project: &mut Project, event: &Event) {
         EventType::SignContract => {
             mark(k, Milestone::ContractSigned, date);
             let c = k.contract.get_or_insert_with(ContractInfo::default);
-            c.implementation_months = data.implementation_months;
-            c.warranty_months = data.warranty_months;
+            c.implementation_months = data.implementation_months.map(|m| m.0);
+            c.warranty_months = data.warranty_months.map(|m| m.0);
         }
         EventType::FileContract => mark(k, Milestone::ContractFiled, date),
         EventType::StartImplementation => {
@@ -54,7 +54,7 @@ pub fn apply_effects(project: &mut Project, event: &Event) {
         EventType::RequestChange => {
             let proposed = data.proposed.clone().unwrap_or_default();
             let base = k.baseline.clone().unwrap_or_default();
-            let mut aspects = data.aspects.clone();
+            let mut aspects = data.aspects.to_vec();
             for a in base.differences(&base.overlaid(&proposed)) {
                 if !aspects.contains(&a) {
                     aspects.push(a);
@@ -108,7 +108,7 @@ pub fn apply_effects(project: &mut Project, event: &Event) {
         }
         EventType::ResubmitFinalAcceptance => k.acceptance_rectification_deadline = None,
         EventType::SubmitSelfEvaluation => {
-            if let Some(year) = data.year {
+            if let Some(Whole(year)) = data.year {
                 k.self_evaluations.entry(year).or_insert(date);
             }
         }
@@ -126,7 +126,7 @@ pub fn apply_effects(project: &mut Project, event: &Event) {
                     order_id,
                     issued_by: event.actor.role,
                     issued: date,
-                    issues: data.issues.clone(),
+                    issues: data.issues.to_vec(),
                     deadline,
                     completed: None,
                     compliant: None,

@@ -1,190 +1,245 @@
 //! Events (CONTRACT §3): what happened, when, by whom, with what data.
 //!
-//! `data` is read into `EventData` up front, so a malformed value anywhere is an
-//! input error naming its path (`$.data.notice_date`) before any rule runs. The
-//! event is also kept as received, because history binds exactly that.
+//! Every key of an event's `data` is declared once, in [`EventData`], with the
+//! events that carry it and whether they cannot do without it. An event is read
+//! straight from its text: a malformed value anywhere is an input error naming
+//! its path (`$.data.notice_date`) before any rule runs; a key the event does not
+//! carry is the host's own (kept in the event as received, invisible to rules,
+//! and listed in [`Event::unknown_data_keys`]).
 
+use super::decl::{document, Describe, FieldInfo, Key, List, Need, Policy, Uses};
 use super::project::BaselineValues;
-use super::reader::{FieldReader, ObjectReader};
-use super::values::{Date, Money};
+use super::values::{Date, Money, Whole};
 use super::vocab::*;
 use crate::error::{Error, Result};
-use serde::{Deserialize, Serialize};
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+use serde_json::value::RawValue;
 use serde_json::Value;
+use std::fmt;
+use EventType as E;
+use Need::{Optional as Opt, Required as Req};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Actor {
-    pub role: Role,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
-}
-
-impl Actor {
-    /// Reads an actor (`{"role": …, "unit": …}`) at `path`. Other keys (an OA
-    /// system's user id or name) are allowed and kept in the event as received,
-    /// so history records who acted; a misspelt `unit` still fails `auth.unit_mismatch`.
-    /// Used by events and `check` options.
-    pub fn from_value(path: &str, value: Value) -> Result<Actor> {
-        let mut a = ObjectReader::new(path, value)?;
-        let actor = Actor {
-            role: a.req("role")?,
-            unit: a.opt("unit")?,
-        };
-        Ok(actor)
+document! {
+    /// Who acted: a role and, for a construction unit, its unit. The host may add
+    /// its own keys (a user id or name): they are kept in the event as received.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct Actor [open] {
+        role: Role = Role::ConstructionUnit, Required, "办理部门（角色）" / "role";
+        /// The acting unit: for a construction unit, the project's owner (or lead) unit.
+        unit: Option<String> = None, Omit, "办理单位" / "unit";
     }
 }
 
-/// The keys of `data` the kernel reads (`EventData`), in contract order.
-pub const EVENT_DATA_KEYS: &[&str] = &[
-    "documents",
-    "method",
-    "notice_date",
-    "supplier",
-    "clauses",
-    "legal_review",
-    "legal_counsel",
-    "implementation_months",
-    "warranty_months",
-    "warranty_justification",
-    "implementing_agency",
-    "responsible_person",
-    "aspects",
-    "proposed",
-    "spent_yuan",
-    "new_deadline",
-    "actual_cost_yuan",
-    "delegated",
-    "rectification_deadline",
-    "year",
-    "result",
-    "kind",
-    "data_shared",
-    "unified_infrastructure",
-    "crypto_compliant",
-    "security_compliant",
-    "major_security_risk",
-    "order_id",
-    "issues",
-    "deadline",
-    "compliant",
-    "copied_to_big_data_center",
-    "article",
-];
-
-/// The known keys of `data`, typed. Absent keys are `None`/empty/false.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct EventData {
-    pub documents: Vec<DocumentKind>,
-    pub method: Option<ProcurementMethod>,
-    pub notice_date: Option<Date>,
-    pub supplier: Option<String>,
-    pub clauses: Vec<Clause>,
-    pub legal_review: bool,
-    pub legal_counsel: Option<String>,
-    pub implementation_months: Option<u32>,
-    pub warranty_months: Option<u32>,
-    pub warranty_justification: Option<String>,
-    pub implementing_agency: Option<String>,
-    pub responsible_person: Option<String>,
-    pub aspects: Vec<BaselineAspect>,
-    pub proposed: Option<BaselineValues>,
-    pub spent_yuan: Option<Money>,
-    pub new_deadline: Option<Date>,
-    pub actual_cost_yuan: Option<Money>,
-    pub delegated: bool,
-    pub rectification_deadline: Option<Date>,
-    pub year: Option<i32>,
-    pub result: Option<EvaluationResult>,
-    pub kind: Option<AssessmentKind>,
-    pub data_shared: Option<bool>,
-    pub unified_infrastructure: Option<bool>,
-    pub crypto_compliant: Option<bool>,
-    pub security_compliant: Option<bool>,
-    pub major_security_risk: Option<bool>,
-    pub order_id: Option<String>,
-    pub issues: Vec<String>,
-    pub deadline: Option<Date>,
-    pub compliant: Option<bool>,
-    pub copied_to_big_data_center: bool,
-    /// The article a sanction rests on: `notify_criticism` with 45 is Art 45's
-    /// criticism for serious consequences, which needs no rectification order.
-    pub article: Option<u8>,
+document! {
+    /// The data an event carries. Absent keys are `None`/empty/false.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct EventData [open] {
+        /// Documents filed with the event; once filed, a document stays on file.
+        documents: List<DocumentKind> = List::default(), Omit, "随附材料" / "documents", Uses::All;
+        /// The procurement method used (Art 28).
+        method: Option<ProcurementMethod> = None, Omit, "采购方式" / "procurement method",
+            Uses::Only(&[(E::StartProcurement, Req)]);
+        /// The date the award notice was issued (Art 28).
+        notice_date: Option<Date> = None, Omit, "中标（成交）通知书发出日期" / "award notice date",
+            Uses::Only(&[(E::AwardBid, Req)]);
+        supplier: Option<String> = None, Omit, "中标（成交）供应商" / "supplier",
+            Uses::Only(&[(E::AwardBid, Opt)]);
+        /// The clauses the contract contains (Art 29, 30).
+        clauses: List<Clause> = List::default(), Omit, "合同条款" / "contract clauses",
+            Uses::Only(&[(E::SignContract, Opt)]);
+        /// The contract passed a legality review (Art 29).
+        legal_review: bool = false, Omit, "是否经合法性审查" / "legality review done",
+            Uses::Only(&[(E::SignContract, Opt)]);
+        /// The dedicated legal counsel (Art 29).
+        legal_counsel: Option<String> = None, Omit, "专门法律顾问" / "legal counsel",
+            Uses::Only(&[(E::SignContract, Opt)]);
+        implementation_months: Option<Whole<u32>> = None, Omit, "实施周期（月）" / "implementation period (months)",
+            Uses::Only(&[(E::SignContract, Opt)]);
+        warranty_months: Option<Whole<u32>> = None, Omit, "质保期（月）" / "warranty (months)",
+            Uses::Only(&[(E::SignContract, Opt)]);
+        /// Why the warranty is shorter than 2 years (Art 30).
+        warranty_justification: Option<String> = None, Omit, "质保期不足2年的理由" / "warranty justification",
+            Uses::Only(&[(E::SignContract, Opt)]);
+        implementing_agency: Option<String> = None, Omit, "项目实施机构" / "implementing agency",
+            Uses::Only(&[(E::StartImplementation, Opt)]);
+        responsible_person: Option<String> = None, Omit, "项目责任人" / "responsible person",
+            Uses::Only(&[(E::StartImplementation, Opt)]);
+        /// The baseline aspects a change concerns (Art 33).
+        aspects: List<BaselineAspect> = List::default(), Omit, "调整事项" / "aspects",
+            Uses::Only(&[(E::RequestChange, Opt)]);
+        /// The values the change proposes (Art 33).
+        proposed: Option<BaselineValues> = None, Omit, "调整后的值" / "proposed values",
+            Uses::Only(&[(E::RequestChange, Req)]);
+        /// Cumulative spending so far (Art 31, 33).
+        spent_yuan: Option<Money> = None, Omit, "累计支出（元）" / "spent so far (yuan)",
+            Uses::Only(&[(E::ReportProgress, Opt)]);
+        /// The new final-acceptance deadline (Art 35).
+        new_deadline: Option<Date> = None, Omit, "延期至" / "new deadline",
+            Uses::Only(&[(E::RequestExtension, Req), (E::ApproveExtension, Req)]);
+        /// The actual cost found at final acceptance (Art 25).
+        actual_cost_yuan: Option<Money> = None, Omit, "实际投资（元）" / "actual cost (yuan)",
+            Uses::Only(&[(E::PassFinalAcceptance, Opt)]);
+        /// The construction unit organises final acceptance on the centre's behalf (Art 34).
+        delegated: bool = false, Omit, "是否受委托组织验收" / "delegated",
+            Uses::Only(&[(E::PassFinalAcceptance, Opt)]);
+        /// The rectification deadline after a failed final acceptance (Art 35).
+        rectification_deadline: Option<Date> = None, Omit, "整改期限" / "rectification deadline",
+            Uses::Only(&[(E::FailFinalAcceptance, Req)]);
+        /// The year of operation (Art 25, 36).
+        year: Option<Whole<i32>> = None, Omit, "年度" / "year",
+            Uses::Only(&[(E::SubmitSelfEvaluation, Req), (E::RequestOmFunding, Req)]);
+        /// The post-evaluation result (Art 36).
+        result: Option<EvaluationResult> = None, Omit, "后评价结果" / "result",
+            Uses::Only(&[(E::CompletePostEvaluation, Req)]);
+        /// Which assessment was done (Art 38, 39).
+        kind: Option<AssessmentKind> = None, Omit, "评估类型" / "assessment kind",
+            Uses::Only(&[(E::RecordAssessment, Req)]);
+        /// Data resources pooled, shared and opened as required (Art 25).
+        data_shared: Option<bool> = None, Omit, "是否已按要求汇聚共享开放数据资源" / "data shared",
+            Uses::Only(&[(E::RequestOmFunding, Opt)]);
+        /// The city's unified government IT infrastructure used (Art 25).
+        unified_infrastructure: Option<bool> = None, Omit, "是否使用全市统一政务信息基础设施" / "unified infrastructure used",
+            Uses::Only(&[(E::RequestOmFunding, Opt)]);
+        crypto_compliant: Option<bool> = None, Omit, "是否符合密码应用要求" / "cryptography compliant",
+            Uses::Only(&[(E::RequestOmFunding, Opt)]);
+        security_compliant: Option<bool> = None, Omit, "是否符合网络安全要求" / "network security compliant",
+            Uses::Only(&[(E::RequestOmFunding, Opt)]);
+        major_security_risk: Option<bool> = None, Omit, "是否存在重大安全隐患" / "major security risk",
+            Uses::Only(&[(E::RequestOmFunding, Opt)]);
+        /// The rectification order concerned (Art 41).
+        order_id: Option<String> = None, Omit, "整改通知编号" / "order number",
+            Uses::Only(&[(E::OrderRectification, Req), (E::CompleteRectification, Req)]);
+        /// What must be rectified (Art 41), or the grounds of an Art 45 criticism.
+        issues: List<String> = List::default(), Omit, "整改事项（或通报事由）" / "issues",
+            Uses::Only(&[(E::OrderRectification, Opt), (E::NotifyCriticism, Opt)]);
+        /// The rectification deadline (Art 41).
+        deadline: Option<Date> = None, Omit, "整改期限" / "deadline",
+            Uses::Only(&[(E::OrderRectification, Req)]);
+        compliant: Option<bool> = None, Omit, "整改是否符合要求" / "compliant",
+            Uses::Only(&[(E::CompleteRectification, Opt)]);
+        /// The approval was copied to the big-data centre (Art 16).
+        copied_to_big_data_center: bool = false, Omit, "是否已抄送市大数据中心" / "copied to the big-data centre",
+            Uses::Only(&[(E::Approve, Opt)]);
+        /// The article a sanction rests on: 45 for Art 45's criticism, which needs no rectification order.
+        article: Option<Whole<u8>> = None, Omit, "依据条款" / "article",
+            Uses::Only(&[(E::NotifyCriticism, Opt)]);
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+impl EventData {
+    /// The data fields `event` carries, with whether it needs each.
+    pub fn fields_of(
+        event: EventType,
+    ) -> impl Iterator<Item = (&'static super::decl::FieldInfo, Need)> {
+        EventData::FIELDS
+            .iter()
+            .filter_map(move |f| f.uses.by(event).map(|need| (f, need)))
+    }
+}
+
+#[derive(Clone, Debug)]
 pub struct Event {
     pub kind: EventType,
     pub date: Date,
     pub actor: Actor,
     pub data: EventData,
+    /// Keys of `data` this event does not carry (the host's own, or misspelt).
+    pub unknown_data_keys: Vec<String>,
     /// The event exactly as received (what history binds).
-    pub raw: Value,
+    pub raw: Box<RawValue>,
 }
 
+/// The keys of an event (CONTRACT §3).
+const TYPE: &str = "type";
+const DATE: &str = "date";
+const ACTOR: &str = "actor";
+const DATA: &str = "data";
+
 impl Event {
-    pub fn from_value(path: &str, value: Value) -> Result<Event> {
-        // Read in place: the event is kept whole in `raw` (issue 9: no copy per event).
-        let r = FieldReader::new(path, &value)?;
-        let kind: EventType = r.req("type")?;
-        let date = r.req_date("date")?;
-        let actor_path = r.path_of("actor");
-        let actor = match r.get("actor") {
-            Some(v) => Actor::from_value(&actor_path, v.clone())?,
-            None => return Err(Error::invalid(&actor_path, "is required")),
-        };
-        let data_path = r.path_of("data");
-        let data = match r.get("data") {
-            None => EventData::default(),
-            Some(v) => EventData::read(&data_path, v)?,
-        };
-        let raw = value;
-        let event = Event {
-            kind,
-            date,
-            actor,
-            data,
-            raw,
-        };
-        event.require_data(&data_path)?;
-        Ok(event)
+    /// The members of an event, declared once for the reader, the schema and the docs.
+    pub const FIELDS: &'static [FieldInfo] = &[
+        FieldInfo {
+            key: TYPE,
+            label: "事项",
+            label_en: "event type",
+            doc: "What happened (CONTRACT §4).",
+            policy: Policy::Required,
+            describe: EventType::describe,
+            uses: Uses::None,
+        },
+        FieldInfo {
+            key: DATE,
+            label: "办理日期",
+            label_en: "date",
+            doc: "The day it happened.",
+            policy: Policy::Required,
+            describe: Date::describe,
+            uses: Uses::None,
+        },
+        FieldInfo {
+            key: ACTOR,
+            label: "办理部门",
+            label_en: "actor",
+            doc: "Who acted. A construction unit acts only for its own project (or, cross-department, its lead department's).",
+            policy: Policy::Required,
+            describe: Actor::describe,
+            uses: Uses::None,
+        },
+        FieldInfo {
+            key: DATA,
+            label: "办理内容",
+            label_en: "data",
+            doc: "What the event carries; which keys each event reads is declared in `EventData`.",
+            policy: Policy::Omit,
+            describe: EventData::describe,
+            uses: Uses::None,
+        },
+    ];
+}
+
+impl PartialEq for Event {
+    fn eq(&self, other: &Event) -> bool {
+        (
+            self.kind,
+            self.date,
+            &self.actor,
+            &self.data,
+            &self.unknown_data_keys,
+        ) == (
+            other.kind,
+            other.date,
+            &other.actor,
+            &other.data,
+            &other.unknown_data_keys,
+        ) && self.raw.get() == other.raw.get()
+    }
+}
+
+impl Eq for Event {}
+
+impl Event {
+    /// Reads an event from its JSON text.
+    pub fn parse(text: &str) -> Result<Event> {
+        Event::parse_at("$", text)
     }
 
-    /// Data the kernel cannot do without for this event type.
-    fn require_data(&self, data_path: &str) -> Result<()> {
-        let d = &self.data;
-        let missing = |key: &str| {
-            Err(Error::invalid(
-                format!("{data_path}.{key}"),
-                format!("is required for `{}`", self.kind),
-            ))
-        };
-        match self.kind {
-            EventType::StartProcurement if d.method.is_none() => missing("method"),
-            EventType::AwardBid if d.notice_date.is_none() => missing("notice_date"),
-            EventType::RequestExtension | EventType::ApproveExtension
-                if d.new_deadline.is_none() =>
-            {
-                missing("new_deadline")
-            }
-            EventType::FailFinalAcceptance if d.rectification_deadline.is_none() => {
-                missing("rectification_deadline")
-            }
-            EventType::SubmitSelfEvaluation | EventType::RequestOmFunding if d.year.is_none() => {
-                missing("year")
-            }
-            EventType::CompletePostEvaluation if d.result.is_none() => missing("result"),
-            EventType::RecordAssessment if d.kind.is_none() => missing("kind"),
-            EventType::OrderRectification if d.order_id.is_none() => missing("order_id"),
-            EventType::OrderRectification if d.deadline.is_none() => missing("deadline"),
-            EventType::CompleteRectification if d.order_id.is_none() => missing("order_id"),
-            EventType::RequestChange if d.proposed.is_none() => missing("proposed"),
-            _ => Ok(()),
-        }
+    /// Reads an event whose paths start at `path` (`$.history[3].event` for a recorded one).
+    pub fn parse_at(path: &str, text: &str) -> Result<Event> {
+        let read: Read = super::read::parse_at(path, "the event", text)?;
+        let raw = RawValue::from_string(text.trim().to_owned())
+            .map_err(|e| Error::invalid(path, e.to_string()))?;
+        read.finish(path, raw)
+    }
+
+    /// Reads an event from a JSON value (tests and tools; the kernel reads text).
+    pub fn from_value(path: &str, value: Value) -> Result<Event> {
+        Event::parse_at(path, &value.to_string())
     }
 
     /// Documents on file once this event is accepted: its own, plus those it implies.
     pub fn filed_documents(&self) -> Vec<DocumentKind> {
-        let mut docs = self.data.documents.clone();
+        let mut docs = self.data.documents.to_vec();
         let implied = match self.kind {
             EventType::FileResponsibilityLetter => Some(DocumentKind::ResponsibilityLetter),
             EventType::SubmitSelfEvaluation => Some(DocumentKind::SelfEvaluationReport),
@@ -196,61 +251,120 @@ impl Event {
     }
 }
 
-impl EventData {
-    fn read(path: &str, value: &Value) -> Result<EventData> {
-        let r = FieldReader::new(path, value)?;
-        let proposed_path = r.path_of("proposed");
-        let proposed = match r.get("proposed") {
-            None => None,
-            Some(v) => {
-                let mut p = ObjectReader::new(&proposed_path, v.clone())?;
-                let values = BaselineValues {
-                    goals: p.opt("goals")?,
-                    location: p.opt("location")?,
-                    content: p.opt("content")?,
-                    budget_yuan: p.money("budget_yuan")?,
-                    planned_completion: p.date("planned_completion")?,
-                };
-                p.deny_rest()?;
-                Some(values)
+/// An event as read, before it is checked against its type.
+#[derive(Default)]
+struct Read {
+    kind: Option<EventType>,
+    date: Option<Date>,
+    actor: Option<Actor>,
+    data: EventData,
+    data_seen: u64,
+    unknown_data_keys: Vec<String>,
+}
+
+impl Read {
+    /// Checks what the event type needs, and drops the data it does not carry.
+    fn finish(mut self, path: &str, raw: Box<RawValue>) -> Result<Event> {
+        let required = |key: &str, what: &str| {
+            Error::invalid(format!("{path}.{key}"), format!("is required ({what})"))
+        };
+        let kind = self.kind.ok_or_else(|| required(TYPE, "an event type"))?;
+        let date = self
+            .date
+            .ok_or_else(|| required(DATE, "a date YYYY-MM-DD"))?;
+        let actor = self.actor.ok_or_else(|| required(ACTOR, "who acted"))?;
+        for field in EventData::FIELDS {
+            let bit = 1u64 << super::decl::index_of(EventData::FIELDS, field.key);
+            let present = self.data_seen & bit != 0;
+            match field.uses.by(kind) {
+                Some(Need::Required) if !present => {
+                    return Err(Error::invalid(
+                        format!("{path}.data.{}", field.key),
+                        format!("is required for `{kind}`"),
+                    ))
+                }
+                None if present => {
+                    self.data.reset(field.key);
+                    self.unknown_data_keys.push(field.key.to_string());
+                }
+                _ => {}
             }
-        };
-        let data = EventData {
-            documents: r.list("documents")?,
-            method: r.opt("method")?,
-            notice_date: r.date("notice_date")?,
-            supplier: r.opt("supplier")?,
-            clauses: r.list("clauses")?,
-            legal_review: r.bool_or("legal_review", false)?,
-            legal_counsel: r.opt("legal_counsel")?,
-            implementation_months: r.opt("implementation_months")?,
-            warranty_months: r.opt("warranty_months")?,
-            warranty_justification: r.opt("warranty_justification")?,
-            implementing_agency: r.opt("implementing_agency")?,
-            responsible_person: r.opt("responsible_person")?,
-            aspects: r.list("aspects")?,
-            proposed,
-            spent_yuan: r.money("spent_yuan")?,
-            new_deadline: r.date("new_deadline")?,
-            actual_cost_yuan: r.money("actual_cost_yuan")?,
-            delegated: r.bool_or("delegated", false)?,
-            rectification_deadline: r.date("rectification_deadline")?,
-            year: r.opt("year")?,
-            result: r.opt("result")?,
-            kind: r.opt("kind")?,
-            data_shared: r.opt("data_shared")?,
-            unified_infrastructure: r.opt("unified_infrastructure")?,
-            crypto_compliant: r.opt("crypto_compliant")?,
-            security_compliant: r.opt("security_compliant")?,
-            major_security_risk: r.opt("major_security_risk")?,
-            order_id: r.opt("order_id")?,
-            issues: r.list("issues")?,
-            deadline: r.date("deadline")?,
-            compliant: r.opt("compliant")?,
-            copied_to_big_data_center: r.bool_or("copied_to_big_data_center", false)?,
-            article: r.opt("article")?,
-        };
-        // Other keys in `data` are the host's own: kept in `raw`, ignored here.
-        Ok(data)
+        }
+        Ok(Event {
+            kind,
+            date,
+            actor,
+            data: self.data,
+            unknown_data_keys: self.unknown_data_keys,
+            raw,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Read {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Read, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Read;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an event object")
+            }
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<Read, A::Error> {
+                let mut read = Read::default();
+                while let Some(key) = map.next_key::<Key>()? {
+                    match &*key {
+                        TYPE => read.kind = map.next_value()?,
+                        DATE => read.date = map.next_value()?,
+                        ACTOR => read.actor = map.next_value()?,
+                        DATA => map.next_value_seed(DataSeed(&mut read))?,
+                        // The host's own keys: kept in `raw`.
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(read)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// Reads `data` into the event's typed data, noting the keys nobody declared.
+struct DataSeed<'a>(&'a mut Read);
+
+impl<'de> DeserializeSeed<'de> for DataSeed<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
+        d.deserialize_option(self)
+    }
+}
+
+impl<'de> Visitor<'de> for DataSeed<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object of event data")
+    }
+    fn visit_none<E: de::Error>(self) -> std::result::Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E: de::Error>(self) -> std::result::Result<(), E> {
+        Ok(())
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<(), A::Error> {
+        let read = self.0;
+        while let Some(key) = map.next_key::<Key>()? {
+            if !read.data.read_field(&key, &mut map, &mut read.data_seen)? {
+                map.next_value::<IgnoredAny>()?;
+                read.unknown_data_keys.push(key.0.into_owned());
+            }
+        }
+        Ok(())
     }
 }

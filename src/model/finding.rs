@@ -1,23 +1,27 @@
-//! Findings and the result documents (CONTRACT §3).
+//! Findings and the result documents (CONTRACT §3), each declared once.
 
+use super::decl::{result_document, Describe, Type};
+use super::project::Project;
 use super::values::Date;
 use super::vocab::{EventType, Severity, State};
-use serde::Serialize;
-use serde_json::Value;
 
-/// One thing a rule found, citing the article it rests on.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Finding {
-    pub rule: &'static str,
-    pub article: Option<u8>,
-    pub severity: Severity,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub citation: Option<String>,
-    /// In the engine's locale.
-    pub message: String,
-    pub message_en: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub due: Option<Date>,
+result_document! {
+    /// One thing a rule found, citing the article it rests on.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct Finding {
+        /// The rule's id in the catalogue (`govit_rules`).
+        rule: &'static str, Keep, "规则" / "rule";
+        /// The article of the measures; null for a structural rule.
+        article: Option<u8>, Keep, "条款" / "article";
+        severity: Severity, Keep, "严重程度" / "severity";
+        /// 《曲阜市政务信息化项目建设管理办法》第N条.
+        citation: Option<String>, Omit, "依据" / "citation";
+        /// In the engine's locale.
+        message: String, Keep, "说明" / "message";
+        message_en: String, Keep, "说明（英文）" / "message (English)";
+        /// The deadline concerned, if any.
+        due: Option<Date>, Omit, "期限" / "due";
+    }
 }
 
 impl Finding {
@@ -26,31 +30,58 @@ impl Finding {
     }
 }
 
-/// An obligation with its due date: what an OA system shows as a to-do.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Deadline {
-    pub rule: &'static str,
-    pub event: EventType,
-    pub due: Date,
+result_document! {
+    /// An obligation with its due date: what an OA system shows as a to-do.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct Deadline {
+        rule: &'static str, Keep, "规则" / "rule";
+        /// The event that meets the obligation.
+        event: EventType, Keep, "应办事项" / "event";
+        due: Date, Keep, "期限" / "due";
+    }
 }
 
-/// The result of `apply`. `P` is how the record is held: a `Value`, or (inside
-/// `Engine::apply_json`) a view that writes the record without building one.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct ApplyResult<P = Value> {
-    pub accepted: bool,
-    pub state_before: State,
-    pub state_after: State,
-    pub findings: Vec<Finding>,
-    pub project: P,
+result_document! {
+    /// What `apply` decides, without the new record (`govit_preview`).
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct Decision {
+        /// Whether the event may happen: no finding is `block`.
+        accepted: bool, Keep, "是否准予办理" / "accepted";
+        state_before: State, Keep, "办理前状态" / "state before";
+        state_after: State, Keep, "办理后状态" / "state after";
+        findings: Vec<Finding>, Keep, "审查意见" / "findings";
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct CheckResult {
-    pub project_id: String,
-    pub state: State,
-    pub in_scope: bool,
-    pub findings: Vec<Finding>,
-    pub deadlines: Vec<Deadline>,
-    pub allowed_events: Vec<EventType>,
+result_document! {
+    /// The result of `govit_apply`: the decision and the record it leaves.
+    pub struct ApplyResult<'a> {
+        accepted: bool, Keep, "是否准予办理" / "accepted";
+        state_before: State, Keep, "办理前状态" / "state before";
+        state_after: State, Keep, "办理后状态" / "state after";
+        findings: &'a [Finding], Keep, "审查意见" / "findings";
+        /// The new record when accepted; the record as received when refused.
+        project: &'a Project, Keep, "项目记录" / "project record";
+    }
+}
+
+result_document! {
+    /// The result of `govit_check`.
+    #[derive(Clone, Debug, PartialEq)]
+    pub struct CheckResult {
+        project_id: String, Keep, "项目编号" / "project id";
+        state: State, Keep, "项目状态" / "state";
+        /// Whether the measures apply (Art 2).
+        in_scope: bool, Keep, "是否适用本办法" / "in scope";
+        findings: Vec<Finding>, Keep, "审查意见" / "findings";
+        deadlines: Vec<Deadline>, Keep, "待办期限" / "deadlines";
+        /// Events that may come next (for the actor, if given).
+        allowed_events: Vec<EventType>, Keep, "可办理事项" / "allowed events";
+    }
+}
+
+impl Describe for &Project {
+    fn describe() -> Type {
+        Type::Record
+    }
 }

@@ -1,20 +1,30 @@
-//! Documents and vocabularies (CONTRACT §3): parsing with JSON-path errors,
-//! exact money, strict dates, and the record the host stores.
+//! Documents and vocabularies (CONTRACT §3): each declared once (`decl`), read
+//! straight from JSON text into its types with JSON-path errors (`read`), exact
+//! money, strict dates, the record the host stores and its history entries.
 
+mod canonical;
+pub mod decl;
+mod entry;
 mod event;
 mod finding;
 mod limits;
 mod project;
-pub(crate) mod reader;
+pub(crate) mod read;
 mod values;
 mod vocab;
 
-pub use event::{Actor, Event, EventData, EVENT_DATA_KEYS};
-pub use finding::{ApplyResult, CheckResult, Deadline, Finding};
+pub use canonical::{canonical_json, canonical_object_without};
+pub use decl::{FieldInfo, List, Need, Policy, Type, Uses, Vocabulary};
+pub use entry::{
+    canonical_attributes, sm3_hex, stored_hash, unhashed_members, HistoryEntry, NewEntry, Origin,
+    StoredEntry, FORMAT, GENESIS,
+};
+pub use event::{Actor, Event, EventData};
+pub use finding::{ApplyResult, CheckResult, Deadline, Decision, Finding};
 pub use limits::{MAX_HISTORY_ENTRIES, MAX_LIST_ITEMS, MAX_NESTING_DEPTH};
 pub use project::{
-    Attributes, BaselineValues, ContractInfo, KernelFields, PendingChange, Project,
-    RectificationOrder, Sanction, ATTRIBUTE_KEYS, KERNEL_KEYS,
+    record_keys, Attributes, BaselineValues, ContractInfo, History, KernelFields, PendingChange,
+    Project, RectificationOrder, Sanction,
 };
-pub use values::{kind_of, Date, Money};
+pub use values::{kind_of, Date, Integer, Money, Whole};
 pub use vocab::*;

@@ -1,149 +1,137 @@
 //! The project record (CONTRACT §3): attributes the host declares, fields the
 //! kernel maintains, the history, and whatever keys the host keeps of its own.
+//!
+//! All of them share the record's top level. The record is read in one pass
+//! straight from the text: each key goes to the document that declares it
+//! ([`Attributes`], [`KernelFields`]), `state` and `history` are the record's
+//! own, and every other key is the host's, kept as it came. History entries are
+//! kept as their raw text ([`History`]) and read only when something needs them.
 
+use super::decl::{document, Key, List, UnknownKey};
+use super::entry::HistoryEntry;
 use super::limits::MAX_HISTORY_ENTRIES;
-use super::reader::{parse_at, ObjectReader};
 use super::values::{Date, Money};
 use super::vocab::*;
 use crate::error::{Error, Result};
-use crate::history::HistoryEntry;
-use serde::{Deserialize, Serialize};
+use serde::de::{self, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::value::RawValue;
 use serde_json::Value;
 use std::collections::BTreeMap;
+use std::fmt;
 
-/// What the host declares (and may edit while the project is a `draft`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Attributes {
-    pub id: String,
-    pub name: String,
-    pub owner_unit: String,
-    pub classified: bool,
-    pub funding: Vec<Funding>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub category: Option<Category>,
-    pub is_new: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub basis: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub content: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub goals: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub location: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub budget_yuan: Option<Money>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub security_budget_yuan: Option<Money>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub procurement_method: Option<ProcurementMethod>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub planned_completion: Option<Date>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub audience: Option<Audience>,
-    pub platforms: Vec<Platform>,
-    pub app_types: Vec<AppType>,
-    pub shared_use: bool,
-    pub integrations: Vec<Integration>,
-    pub deploy_on_gov_cloud: bool,
-    pub cross_department: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub lead_department: Option<String>,
-    pub co_departments: Vec<String>,
-    pub co_built_with_jining: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub qufu_construction_share_yuan: Option<Money>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub qufu_om_share_yuan: Option<Money>,
-    pub attached_to_construction: bool,
-    pub emergency: bool,
-    pub higher_level: Option<HigherLevel>,
-    pub priority_categories: Vec<PriorityCategory>,
+document! {
+    /// What the host declares (and may edit while the project is a `draft`).
+    ///
+    /// New attributes must be `Omit`: an attribute written at its default would
+    /// change the digest of every record's attributes (`docs/history.md`).
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct Attributes {
+        /// The project's id in the host system.
+        id: String = String::new(), Required, "项目编号" / "project id";
+        /// The project's name.
+        name: String = String::new(), Required, "项目名称" / "project name";
+        /// 项目建设单位: the unit that builds the project (Art 3).
+        owner_unit: String = String::new(), Required, "项目建设单位" / "construction unit";
+        /// 涉密: classified systems are outside the measures (Art 2).
+        classified: bool = false, Keep, "是否涉密" / "classified";
+        /// Government funding; none puts the project outside the measures (Art 2).
+        funding: List<Funding> = List::default(), Keep, "资金来源" / "funding";
+        /// What kind of system it is (Art 2).
+        category: Option<Category> = None, Omit, "项目类别" / "category";
+        /// 新建 (Art 37): a new project needs 5% for cybersecurity.
+        is_new: bool = true, Keep, "是否新建项目" / "new project";
+        /// 建设依据 (Art 6).
+        basis: Option<String> = None, Omit, "建设依据" / "basis";
+        /// 建设内容 (Art 6, 33).
+        content: Option<String> = None, Omit, "建设内容" / "content";
+        /// 建设目标 (Art 6, 33).
+        goals: Option<String> = None, Omit, "建设目标" / "goals";
+        /// 建设地点 (Art 33).
+        location: Option<String> = None, Omit, "建设地点" / "location";
+        /// 项目预算 in yuan (Art 6, 33).
+        budget_yuan: Option<Money> = None, Omit, "项目预算（元）" / "budget (yuan)";
+        /// 网络安全预算 in yuan (Art 37).
+        security_budget_yuan: Option<Money> = None, Omit, "网络安全预算（元）" / "cybersecurity budget (yuan)";
+        /// The procurement method approved for the project (Art 28).
+        procurement_method: Option<ProcurementMethod> = None, Omit, "采购方式" / "procurement method";
+        /// When the project is to be completed: the final acceptance deadline (Art 33, 35).
+        planned_completion: Option<Date> = None, Omit, "计划完成日期" / "planned completion";
+        /// Whom the system serves (Art 10).
+        audience: Option<Audience> = None, Omit, "服务对象" / "audience";
+        /// Platforms it is built on (Art 10).
+        platforms: List<Platform> = List::default(), Keep, "依托平台" / "platforms";
+        /// Application types (Art 11, 12).
+        app_types: List<AppType> = List::default(), Keep, "应用类型" / "application types";
+        /// Shared use of the application (Art 11).
+        shared_use: bool = false, Keep, "是否共享共用" / "shared use";
+        /// Systems it connects to (Art 12).
+        integrations: List<Integration> = List::default(), Keep, "对接系统" / "integrations";
+        /// Deployed on the municipal government cloud (Art 9).
+        deploy_on_gov_cloud: bool = true, Keep, "是否部署在政务云" / "on the government cloud";
+        /// 跨部门共建共享 (Art 15).
+        cross_department: bool = false, Keep, "是否跨部门共建共享" / "cross-department";
+        /// 牵头部门 of a cross-department project (Art 15).
+        lead_department: Option<String> = None, Omit, "牵头部门" / "lead department";
+        /// 共建部门 (Art 15).
+        co_departments: List<String> = List::default(), Keep, "共建部门" / "co-building departments";
+        /// Built together with Jining (Art 23).
+        co_built_with_jining: bool = false, Keep, "是否与济宁市协同建设" / "co-built with Jining";
+        /// Qufu's share of the construction funds (Art 23).
+        qufu_construction_share_yuan: Option<Money> = None, Omit, "曲阜市承担的建设资金（元）" / "Qufu's construction share (yuan)";
+        /// Qufu's share of the O&M funds (Art 23).
+        qufu_om_share_yuan: Option<Money> = None, Omit, "曲阜市承担的运维经费（元）" / "Qufu's O&M share (yuan)";
+        /// 建设工程配套项目, approved by the administrative approval bureau (Art 4, 16).
+        attached_to_construction: bool = false, Keep, "是否属于建设工程配套项目" / "attached to a construction project";
+        /// 急需追加的项目 (Art 17).
+        emergency: bool = false, Keep, "是否急需追加项目" / "emergency project";
+        /// Organised by a national ministry or provincial department (Art 19).
+        higher_level: Option<HigherLevel> = None, Keep, "上级组织部门" / "higher-level organiser";
+        /// Priority categories (Art 14).
+        priority_categories: List<PriorityCategory> = List::default(), Keep, "优先支持类别" / "priority categories";
+    }
 }
 
-/// The keys of `Attributes`, in record order (also the keys a snapshot binds).
-pub const ATTRIBUTE_KEYS: &[&str] = &[
-    "id",
-    "name",
-    "owner_unit",
-    "classified",
-    "funding",
-    "category",
-    "is_new",
-    "basis",
-    "content",
-    "goals",
-    "location",
-    "budget_yuan",
-    "security_budget_yuan",
-    "procurement_method",
-    "planned_completion",
-    "audience",
-    "platforms",
-    "app_types",
-    "shared_use",
-    "integrations",
-    "deploy_on_gov_cloud",
-    "cross_department",
-    "lead_department",
-    "co_departments",
-    "co_built_with_jining",
-    "qufu_construction_share_yuan",
-    "qufu_om_share_yuan",
-    "attached_to_construction",
-    "emergency",
-    "higher_level",
-    "priority_categories",
-];
+/// Attributes as read, with the fields the reading saw.
+struct ReadAttributes {
+    attrs: Attributes,
+    seen: u64,
+}
+
+impl<'de> Deserialize<'de> for ReadAttributes {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<ReadAttributes, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = ReadAttributes;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object of the declared attributes")
+            }
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<ReadAttributes, A::Error> {
+                let (mut attrs, mut seen) = (Attributes::default(), 0);
+                while let Some(key) = map.next_key::<Key>()? {
+                    if !attrs.read_field(&key, &mut map, &mut seen)? {
+                        map.next_value_seed(UnknownKey)?;
+                    }
+                }
+                Ok(ReadAttributes { attrs, seen })
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
 
 impl Attributes {
-    /// Reads the declared attributes out of `r`, leaving every other key in it.
-    pub fn read(r: &mut ObjectReader) -> Result<Attributes> {
-        let attrs = Attributes {
-            id: r.req_text("id")?,
-            name: r.req_text("name")?,
-            owner_unit: r.req_text("owner_unit")?,
-            classified: r.bool_or("classified", false)?,
-            funding: r.list("funding")?,
-            category: r.opt("category")?,
-            is_new: r.bool_or("is_new", true)?,
-            basis: r.opt("basis")?,
-            content: r.opt("content")?,
-            goals: r.opt("goals")?,
-            location: r.opt("location")?,
-            budget_yuan: r.money("budget_yuan")?,
-            security_budget_yuan: r.money("security_budget_yuan")?,
-            procurement_method: r.opt("procurement_method")?,
-            planned_completion: r.date("planned_completion")?,
-            audience: r.opt("audience")?,
-            platforms: r.list("platforms")?,
-            app_types: r.list("app_types")?,
-            shared_use: r.bool_or("shared_use", false)?,
-            integrations: r.list("integrations")?,
-            deploy_on_gov_cloud: r.bool_or("deploy_on_gov_cloud", true)?,
-            cross_department: r.bool_or("cross_department", false)?,
-            lead_department: r.opt("lead_department")?,
-            co_departments: r.list("co_departments")?,
-            co_built_with_jining: r.bool_or("co_built_with_jining", false)?,
-            qufu_construction_share_yuan: r.money("qufu_construction_share_yuan")?,
-            qufu_om_share_yuan: r.money("qufu_om_share_yuan")?,
-            attached_to_construction: r.bool_or("attached_to_construction", false)?,
-            emergency: r.bool_or("emergency", false)?,
-            higher_level: r.opt("higher_level")?,
-            priority_categories: r.list("priority_categories")?,
-        };
-        Ok(attrs)
-    }
-
-    /// Parses a snapshot (`history[0].snapshot`) back into attributes.
-    pub fn from_value(path: &str, value: Value) -> Result<Attributes> {
-        let mut r = ObjectReader::new(path, value)?;
-        let attrs = Attributes::read(&mut r)?;
-        r.deny_rest()?;
-        Ok(attrs)
-    }
-
-    pub fn to_value(&self) -> Value {
-        serde_json::to_value(self).expect("attributes serialise")
+    /// Reads a snapshot of the attributes from its text at `path`; a missing
+    /// required attribute is named at its own path.
+    pub fn parse_at(path: &str, text: &str) -> Result<Attributes> {
+        let read: ReadAttributes = super::read::parse_at(path, "the attributes", text)?;
+        match read.attrs.missing_required(read.seen) {
+            Some(key) => Err(Error::invalid(format!("{path}.{key}"), "is required")),
+            None => Ok(read.attrs),
+        }
     }
 
     /// The baseline aspects as they stand in these attributes (Art 33).
@@ -169,42 +157,35 @@ impl Attributes {
     }
 }
 
-/// The five attributes Art 33 fixes at 立项.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct BaselineValues {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub goals: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub location: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub content: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub budget_yuan: Option<Money>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub planned_completion: Option<Date>,
+document! {
+    /// The five attributes Art 33 fixes at 立项 (also what a change proposes).
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct BaselineValues {
+        goals: Option<String> = None, Omit, "建设目标" / "goals";
+        location: Option<String> = None, Omit, "建设地点" / "location";
+        content: Option<String> = None, Omit, "主要建设内容" / "main content";
+        budget_yuan: Option<Money> = None, Omit, "项目预算（元）" / "budget (yuan)";
+        planned_completion: Option<Date> = None, Omit, "计划完成日期" / "planned completion";
+    }
 }
 
 impl BaselineValues {
     /// The aspects where `other` differs from `self`.
     pub fn differences(&self, other: &BaselineValues) -> Vec<BaselineAspect> {
-        let mut out = Vec::new();
-        if self.goals != other.goals {
-            out.push(BaselineAspect::Goals);
-        }
-        if self.location != other.location {
-            out.push(BaselineAspect::Location);
-        }
-        if self.content != other.content {
-            out.push(BaselineAspect::Content);
-        }
-        if self.budget_yuan != other.budget_yuan {
-            out.push(BaselineAspect::BudgetYuan);
-        }
-        if self.planned_completion != other.planned_completion {
-            out.push(BaselineAspect::PlannedCompletion);
-        }
-        out
+        let differs = |aspect| match aspect {
+            BaselineAspect::Goals => self.goals != other.goals,
+            BaselineAspect::Location => self.location != other.location,
+            BaselineAspect::Content => self.content != other.content,
+            BaselineAspect::BudgetYuan => self.budget_yuan != other.budget_yuan,
+            BaselineAspect::PlannedCompletion => {
+                self.planned_completion != other.planned_completion
+            }
+        };
+        BaselineAspect::ALL
+            .iter()
+            .copied()
+            .filter(|&a| differs(a))
+            .collect()
     }
 
     /// The value of one aspect, as text for messages.
@@ -231,47 +212,41 @@ impl BaselineValues {
     }
 }
 
-/// A change requested under Art 33, awaiting the approving department.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PendingChange {
-    pub requested: Date,
-    pub aspects: Vec<BaselineAspect>,
-    pub proposed: BaselineValues,
+document! {
+    /// A change requested under Art 33, awaiting the approving department.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct PendingChange {
+        requested: Date = Date::UNSET, Required, "申请日期" / "requested on";
+        aspects: Vec<BaselineAspect> = Vec::new(), Keep, "调整事项" / "aspects";
+        proposed: BaselineValues = BaselineValues::default(), Keep, "调整后的值" / "proposed values";
+    }
 }
 
-/// The contract as signed (Art 28–30).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ContractInfo {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub method: Option<ProcurementMethod>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub supplier: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub implementation_months: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub warranty_months: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub implementing_agency: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub responsible_person: Option<String>,
+document! {
+    /// The contract as signed (Art 28–30).
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct ContractInfo {
+        method: Option<ProcurementMethod> = None, Omit, "采购方式" / "procurement method";
+        supplier: Option<String> = None, Omit, "中标（成交）供应商" / "supplier";
+        implementation_months: Option<u32> = None, Omit, "实施周期（月）" / "implementation period (months)";
+        warranty_months: Option<u32> = None, Omit, "质保期（月）" / "warranty (months)";
+        implementing_agency: Option<String> = None, Omit, "项目实施机构" / "implementing agency";
+        responsible_person: Option<String> = None, Omit, "项目责任人" / "responsible person";
+    }
 }
 
-/// A rectification order under Art 41 (or Art 35 after a failed acceptance).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RectificationOrder {
-    pub order_id: String,
-    pub issued_by: Role,
-    pub issued: Date,
-    #[serde(default)]
-    pub issues: Vec<String>,
-    pub deadline: Date,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub completed: Option<Date>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub compliant: Option<bool>,
+document! {
+    /// A rectification order under Art 41.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct RectificationOrder {
+        order_id: String = String::new(), Required, "整改通知编号" / "order number";
+        issued_by: Role = Role::BigDataCenter, Required, "下达部门" / "issued by";
+        issued: Date = Date::UNSET, Required, "下达日期" / "issued on";
+        issues: Vec<String> = Vec::new(), Omit, "整改事项" / "issues";
+        deadline: Date = Date::UNSET, Required, "整改期限" / "deadline";
+        completed: Option<Date> = None, Omit, "报告整改完成日期" / "reported done on";
+        compliant: Option<bool> = None, Omit, "整改是否符合要求" / "compliant";
+    }
 }
 
 impl RectificationOrder {
@@ -289,184 +264,157 @@ impl RectificationOrder {
     }
 }
 
-/// A sanction imposed under Art 41.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Sanction {
-    pub kind: SanctionKind,
-    pub date: Date,
-}
-
-/// Everything the kernel maintains; the host stores it and passes it back unchanged.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct KernelFields {
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub documents: BTreeMap<DocumentKind, Date>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub milestones: BTreeMap<Milestone, Date>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub baseline: Option<BaselineValues>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub pending_change: Option<PendingChange>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub requested_extension: Option<Date>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub approved_extension: Option<Date>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub resume_state: Option<State>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub contract: Option<ContractInfo>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub progress_reports: Vec<Date>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub spent_yuan: Option<Money>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub actual_cost_yuan: Option<Money>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub acceptance_rectification_deadline: Option<Date>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub rectification_orders: Vec<RectificationOrder>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub self_evaluations: BTreeMap<i32, Date>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub post_evaluation: Option<EvaluationResult>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub assessments: BTreeMap<AssessmentKind, Date>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub sanctions: Vec<Sanction>,
-    /// SM3 of the declared attributes as the last history entry left them (see `history`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub attributes_digest: Option<String>,
-}
-
-/// The keys of `KernelFields` in the record.
-pub const KERNEL_KEYS: &[&str] = &[
-    "documents",
-    "milestones",
-    "baseline",
-    "pending_change",
-    "requested_extension",
-    "approved_extension",
-    "resume_state",
-    "contract",
-    "progress_reports",
-    "spent_yuan",
-    "actual_cost_yuan",
-    "acceptance_rectification_deadline",
-    "rectification_orders",
-    "self_evaluations",
-    "post_evaluation",
-    "assessments",
-    "sanctions",
-    "attributes_digest",
-];
-
-/// Reads the kernel-maintained fields. They are read together; only when that
-/// fails is each field read alone, so the error names the first bad one
-/// (`$.documents`) — the same error as reading each alone first, without
-/// copying and reading every field twice on the common path (issue 9).
-fn read_kernel_fields(map: serde_json::Map<String, Value>) -> Result<KernelFields> {
-    let all = Value::Object(map);
-    let whole = match KernelFields::deserialize(&all) {
-        Ok(kernel) => return Ok(kernel),
-        Err(e) => e,
-    };
-    for key in KERNEL_KEYS {
-        if let Some(v) = all.get(*key) {
-            let one: Value = Value::Object([(key.to_string(), v.clone())].into_iter().collect());
-            parse_at::<KernelFields>(&format!("$.{key}"), one)?;
-        }
+document! {
+    /// A sanction imposed under Art 41.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct Sanction {
+        kind: SanctionKind = SanctionKind::Criticism, Required, "处理措施" / "sanction";
+        date: Date = Date::UNSET, Required, "日期" / "date";
     }
-    Err(Error::invalid("$", whole.to_string()))
 }
 
-struct ProjectDocument<'a>(&'a Project);
+document! {
+    /// Everything the kernel maintains; the host stores it and passes it back unchanged.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct KernelFields {
+        /// Documents on file, each with the date it was first filed.
+        documents: BTreeMap<DocumentKind, Date> = BTreeMap::new(), Omit, "已备案材料" / "documents on file";
+        /// The date each milestone was first reached.
+        milestones: BTreeMap<Milestone, Date> = BTreeMap::new(), Omit, "节点日期" / "milestones";
+        /// The Art 33 baseline, fixed at 立项.
+        baseline: Option<BaselineValues> = None, Omit, "立项批复内容" / "approved baseline";
+        /// A change awaiting approval (Art 33).
+        pending_change: Option<PendingChange> = None, Omit, "待审批的调整申请" / "pending change";
+        /// The date of a requested extension (Art 35).
+        requested_extension: Option<Date> = None, Omit, "申请延期至" / "extension requested to";
+        /// The date of an approved extension (Art 35).
+        approved_extension: Option<Date> = None, Omit, "批准延期至" / "extension approved to";
+        /// The state to go back to on `resume` (Art 41).
+        resume_state: Option<State> = None, Omit, "恢复后的状态" / "state to resume";
+        /// The contract as procured and signed (Art 28–32).
+        contract: Option<ContractInfo> = None, Omit, "合同信息" / "contract";
+        /// Dates of `report_progress` (Art 25).
+        progress_reports: Vec<Date> = Vec::new(), Omit, "建设进展备案日期" / "progress reports";
+        /// Cumulative spending last reported (Art 33).
+        spent_yuan: Option<Money> = None, Omit, "累计支出（元）" / "spent (yuan)";
+        /// The actual cost at final acceptance (Art 25).
+        actual_cost_yuan: Option<Money> = None, Omit, "实际投资（元）" / "actual cost (yuan)";
+        /// The rectification deadline after a failed final acceptance (Art 35).
+        acceptance_rectification_deadline: Option<Date> = None, Omit, "验收整改期限" / "acceptance rectification deadline";
+        /// Rectification orders (Art 41).
+        rectification_orders: Vec<RectificationOrder> = Vec::new(), Omit, "整改通知" / "rectification orders";
+        /// Self-evaluations by year, with the date filed (Art 36).
+        self_evaluations: BTreeMap<i32, Date> = BTreeMap::new(), Omit, "年度自评价" / "self-evaluations";
+        /// The third-party post-evaluation result (Art 36).
+        post_evaluation: Option<EvaluationResult> = None, Omit, "后评价结果" / "post-evaluation";
+        /// The last assessment of each kind (Art 38, 39).
+        assessments: BTreeMap<AssessmentKind, Date> = BTreeMap::new(), Omit, "最近一次安全评估" / "assessments";
+        /// Sanctions imposed (Art 41).
+        sanctions: Vec<Sanction> = Vec::new(), Omit, "处理措施" / "sanctions";
+        /// SM3 of the declared attributes as the last history entry left them (`docs/history.md`).
+        attributes_digest: Option<String> = None, Omit, "申报属性摘要" / "attributes digest";
+    }
+}
 
-impl Serialize for ProjectDocument<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let p = self.0;
-        // `to_value`'s map, with a stand-in where the history goes.
-        let mut map = match p.attrs.to_value() {
-            Value::Object(m) => m,
-            _ => unreachable!("attributes serialise to an object"),
-        };
-        map.insert("state".into(), Value::String(p.state.as_str().into()));
-        if let Value::Object(k) = serde_json::to_value(&p.kernel).expect("kernel fields serialise")
-        {
-            map.extend(k);
-        }
-        if !p.history.is_empty() {
-            map.insert("history".into(), Value::Null);
-        }
-        for (k, v) in &p.extra {
-            map.insert(k.clone(), v.clone());
-        }
-        let mut out = s.serialize_map(Some(map.len()))?;
-        for (key, value) in &map {
-            if key == "history" && !p.history.is_empty() {
-                out.serialize_entry(key, &HistoryDocument(&p.history))?;
-            } else {
-                out.serialize_entry(key, value)?;
+/// The history as stored: each entry's raw JSON text, written back verbatim,
+/// and each entry read (a record is read with its entries, so a malformed entry
+/// is an input error naming its path; `verify` reads them leniently instead).
+#[derive(Clone, Debug, Default)]
+pub struct History {
+    raw: Vec<Box<RawValue>>,
+    entries: Vec<HistoryEntry>,
+}
+
+impl History {
+    pub fn len(&self) -> usize {
+        self.raw.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.raw.is_empty()
+    }
+
+    /// The raw text of each entry, as stored.
+    pub fn raw(&self) -> impl DoubleEndedIterator<Item = &str> + ExactSizeIterator {
+        self.raw.iter().map(|e| e.get())
+    }
+
+    /// Every entry, read (empty for a record read by `verify`, which reads them itself).
+    pub fn entries(&self) -> &[HistoryEntry] {
+        &self.entries
+    }
+
+    pub fn last(&self) -> Option<&HistoryEntry> {
+        self.entries.last()
+    }
+
+    /// Reads every entry; the first that cannot be read is an error at its path.
+    fn read_entries(&mut self) -> Result<()> {
+        self.entries = self
+            .raw
+            .iter()
+            .enumerate()
+            .map(|(i, raw)| HistoryEntry::parse(&format!("$.history[{i}]"), raw.get()))
+            .collect::<Result<_>>()?;
+        Ok(())
+    }
+
+    /// Appends an entry: its stored text (one JSON object) and the entry it is.
+    pub fn push(&mut self, text: String, entry: HistoryEntry) {
+        let raw = RawValue::from_string(text).expect("history entries are written as JSON");
+        self.raw.push(raw);
+        self.entries.push(entry);
+    }
+}
+
+impl PartialEq for History {
+    fn eq(&self, other: &History) -> bool {
+        self.raw().eq(other.raw())
+    }
+}
+
+impl Eq for History {}
+
+impl Serialize for History {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.raw.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for History {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<History, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = History;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list of history entries")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> std::result::Result<History, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = seq.next_element::<Box<RawValue>>()? {
+                    if entries.len() == MAX_HISTORY_ENTRIES {
+                        let mut count = entries.len() + 1;
+                        while seq.next_element::<de::IgnoredAny>()?.is_some() {
+                            count += 1;
+                        }
+                        return Err(de::Error::custom(format!(
+                            "has {count} entries, over the limit of {MAX_HISTORY_ENTRIES}"
+                        )));
+                    }
+                    entries.push(entry);
+                }
+                Ok(History {
+                    raw: entries,
+                    entries: Vec::new(),
+                })
             }
         }
-        out.end()
+        d.deserialize_seq(V)
     }
 }
-
-/// The history as `serde_json::to_value` of it would write it: each entry an
-/// object whose members come in the order of serde_json's map.
-struct HistoryDocument<'a>(&'a [HistoryEntry]);
-
-impl Serialize for HistoryDocument<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        use serde::ser::SerializeSeq;
-        let mut seq = s.serialize_seq(Some(self.0.len()))?;
-        for entry in self.0 {
-            if *MAPS_ARE_SORTED {
-                seq.serialize_element(&SortedEntry(entry))?;
-            } else {
-                // serde_json keeps insertion order: that of the entry's `Serialize`.
-                seq.serialize_element(entry)?;
-            }
-        }
-        seq.end()
-    }
-}
-
-/// A history entry with its members sorted by key, as a sorted `Map` holds them.
-struct SortedEntry<'a>(&'a HistoryEntry);
-
-impl Serialize for SortedEntry<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let e = self.0;
-        let mut m = s.serialize_map(None)?;
-        m.serialize_entry("event", &e.event.raw)?;
-        m.serialize_entry("findings", &e.findings)?;
-        m.serialize_entry("hash", &e.hash)?;
-        if let Some(origin) = &e.origin {
-            m.serialize_entry("origin", origin)?;
-        }
-        m.serialize_entry("prev", &e.prev)?;
-        m.serialize_entry("seq", &e.seq)?;
-        if let Some(snapshot) = &e.snapshot {
-            m.serialize_entry("snapshot", snapshot)?;
-        }
-        m.serialize_entry("state_after", &e.state_after)?;
-        m.end()
-    }
-}
-
-/// Whether serde_json's `Map` sorts its keys (it does unless a crate in the
-/// build enables `preserve_order`; then it keeps insertion order).
-static MAPS_ARE_SORTED: once_cell::sync::Lazy<bool> = once_cell::sync::Lazy::new(|| {
-    let mut m = serde_json::Map::new();
-    m.insert("b".into(), Value::Null);
-    m.insert("a".into(), Value::Null);
-    m.keys().next().map(String::as_str) == Some("a")
-});
 
 /// A whole project record.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -474,85 +422,113 @@ pub struct Project {
     pub attrs: Attributes,
     pub state: State,
     pub kernel: KernelFields,
-    pub history: Vec<HistoryEntry>,
-    /// Keys the host keeps for itself; returned exactly as received.
+    pub history: History,
+    /// Keys the host keeps for itself; returned as received.
     pub extra: BTreeMap<String, Value>,
 }
 
+/// The keys the record itself owns besides its documents' fields.
+const STATE: &str = "state";
+const HISTORY: &str = "history";
+
+/// Every key the kernel reads and writes at the record's top level, sorted.
+pub fn record_keys() -> &'static [&'static str] {
+    static KEYS: once_cell::sync::Lazy<Vec<&'static str>> = once_cell::sync::Lazy::new(|| {
+        let mut keys: Vec<&'static str> = Attributes::FIELDS
+            .iter()
+            .chain(KernelFields::FIELDS)
+            .map(|f| f.key)
+            .chain([STATE, HISTORY])
+            .collect();
+        keys.sort_unstable();
+        keys
+    });
+    &KEYS
+}
+
+/// A record as read, with what the reading saw of its required attributes.
+struct Read {
+    project: Project,
+    attrs_seen: u64,
+}
+
+impl<'de> Deserialize<'de> for Read {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Read, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Read;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a project record object")
+            }
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<Read, A::Error> {
+                let mut attrs = Attributes::default();
+                let mut kernel = KernelFields::default();
+                let (mut attrs_seen, mut kernel_seen) = (0, 0);
+                let mut state = None;
+                let mut history = History::default();
+                let mut extra = BTreeMap::new();
+                while let Some(key) = map.next_key::<Key>()? {
+                    if attrs.read_field(&key, &mut map, &mut attrs_seen)?
+                        || kernel.read_field(&key, &mut map, &mut kernel_seen)?
+                    {
+                        continue;
+                    }
+                    match &*key {
+                        STATE => state = map.next_value()?,
+                        HISTORY => {
+                            history = map.next_value::<Option<History>>()?.unwrap_or_default()
+                        }
+                        _ => {
+                            extra.insert(key.0.into_owned(), map.next_value()?);
+                        }
+                    }
+                }
+                let project = Project {
+                    attrs,
+                    state: state.unwrap_or(State::Draft),
+                    kernel,
+                    history,
+                    extra,
+                };
+                Ok(Read {
+                    project,
+                    attrs_seen,
+                })
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
 impl Project {
+    /// Reads a record from its JSON text, with its history entries.
+    pub fn parse(text: &str) -> Result<Project> {
+        let mut project = Project::parse_leaving_history(text)?;
+        project.history.read_entries()?;
+        Ok(project)
+    }
+
+    /// Reads a record but not its history entries (only kept as text): `verify`
+    /// judges a damaged history rather than refuse it.
+    pub fn parse_leaving_history(text: &str) -> Result<Project> {
+        let read: Read = super::read::parse("the project record", text)?;
+        match read.project.attrs.missing_required(read.attrs_seen) {
+            Some(key) => Err(Error::invalid(format!("$.{key}"), "is required")),
+            None => Ok(read.project),
+        }
+    }
+
+    /// Reads a record from a JSON value (tests and tools; the kernel reads text).
     pub fn from_value(value: Value) -> Result<Project> {
-        let mut r = ObjectReader::new("$", value)?;
-        let attrs = Attributes::read(&mut r)?;
-        let state = r.opt("state")?.unwrap_or(State::Draft);
-        let mut kernel_map = serde_json::Map::new();
-        for key in KERNEL_KEYS {
-            if let Some(v) = r.take(key) {
-                kernel_map.insert(key.to_string(), v);
-            }
-        }
-        let kernel = read_kernel_fields(kernel_map)?;
-        let history = match r.take("history") {
-            None => Vec::new(),
-            Some(Value::Array(items)) if items.len() > MAX_HISTORY_ENTRIES => {
-                return Err(Error::invalid(
-                    "$.history",
-                    format!(
-                        "has {} entries, over the limit of {MAX_HISTORY_ENTRIES}",
-                        items.len()
-                    ),
-                ))
-            }
-            Some(Value::Array(items)) => items
-                .into_iter()
-                .enumerate()
-                .map(|(i, v)| HistoryEntry::from_value(&format!("$.history[{i}]"), v))
-                .collect::<Result<Vec<_>>>()?,
-            Some(_) => {
-                return Err(Error::invalid(
-                    "$.history",
-                    "expected a list of history entries",
-                ))
-            }
-        };
-        Ok(Project {
-            attrs,
-            state,
-            kernel,
-            history,
-            extra: r.rest(),
-        })
+        Project::parse(&value.to_string())
     }
 
+    /// The record as a JSON value.
     pub fn to_value(&self) -> Value {
-        let mut map = match self.attrs.to_value() {
-            Value::Object(m) => m,
-            _ => unreachable!("attributes serialise to an object"),
-        };
-        map.insert("state".into(), Value::String(self.state.as_str().into()));
-        if let Value::Object(k) =
-            serde_json::to_value(&self.kernel).expect("kernel fields serialise")
-        {
-            map.extend(k);
-        }
-        if !self.history.is_empty() {
-            map.insert(
-                "history".into(),
-                serde_json::to_value(&self.history).expect("history serialises"),
-            );
-        }
-        for (k, v) in &self.extra {
-            map.insert(k.clone(), v.clone());
-        }
-        Value::Object(map)
-    }
-
-    /// The record as `to_value` makes it, written straight to a serializer
-    /// without building the `Value` first (issue 9: building it, then dropping
-    /// it, was a fifth of `apply_json`). The same members in the same order,
-    /// so the same bytes: the map is `to_value`'s own, with the history left out
-    /// of it and written in its place.
-    pub fn document(&self) -> impl Serialize + '_ {
-        ProjectDocument(self)
+        serde_json::to_value(self).expect("the record serialises")
     }
 
     pub fn has_document(&self, kind: DocumentKind) -> bool {
@@ -562,40 +538,32 @@ impl Project {
     pub fn milestone(&self, m: Milestone) -> Option<Date> {
         self.kernel.milestones.get(&m).copied()
     }
-
-    /// The date of the last accepted event, if any.
-    pub fn last_event_date(&self) -> Option<Date> {
-        self.history.last().map(|h| h.event.date)
-    }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::Project;
-    use serde_json::Value;
-
-    // `document` replaces `to_value` in `apply_json`: it must write the same bytes.
-    #[test]
-    fn document_writes_the_bytes_of_to_value() {
-        let engine = crate::Engine::new(None).expect("engine");
-        let mut record = include_str!("../../examples/projects/public-service.json").to_string();
-        let events = [
-            r#"{"type":"submit_demand","date":"2025-03-03","actor":{"role":"construction_unit","unit":"曲阜市文化和旅游局"},"data":{"documents":["party_committee_decision"]}}"#,
-            r#"{"type":"pass_demand_review","date":"2025-03-17","actor":{"role":"big_data_center"},"data":{"documents":["review_opinion"],"note":"host key"}}"#,
-        ];
-        for event in events {
-            let out: Value =
-                serde_json::from_str(&engine.apply_json(&record, event).expect("apply"))
-                    .expect("JSON");
-            assert_eq!(out["accepted"], true, "{out}");
-            record = out["project"].to_string();
-            let project =
-                Project::from_value(serde_json::from_str(&record).expect("JSON")).expect("record");
-            assert!(!project.history.is_empty() && !project.extra.is_empty());
-            assert_eq!(
-                serde_json::to_string(&project.document()).expect("serialises"),
-                serde_json::to_string(&project.to_value()).expect("serialises")
-            );
+/// The record with its keys sorted, the host's own keys among the kernel's.
+impl Serialize for Project {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(None)?;
+        let mut extra = self.extra.iter().peekable();
+        for &key in record_keys() {
+            while let Some((k, v)) = extra.next_if(|(k, _)| k.as_str() < key) {
+                map.serialize_entry(k, v)?;
+            }
+            match key {
+                STATE => map.serialize_entry(STATE, &self.state)?,
+                HISTORY if self.history.is_empty() => {}
+                HISTORY => map.serialize_entry(HISTORY, &self.history)?,
+                _ => {
+                    if !self.attrs.write_field(key, &mut map)? {
+                        self.kernel.write_field(key, &mut map)?;
+                    }
+                }
+            }
         }
+        for (k, v) in extra {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
     }
 }

@@ -5,8 +5,10 @@
 //! binary floating point is ever involved) and written as a string. Dates are
 //! ISO `YYYY-MM-DD`, strictly: `2025-2-3` and `2025-02-30` are refused.
 
+use super::decl::{Describe, Type};
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
+use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 use std::fmt;
@@ -18,21 +20,6 @@ pub struct Money(pub Decimal);
 
 impl Money {
     pub const ZERO: Money = Money(Decimal::ZERO);
-
-    /// Reads money from its JSON form: a decimal string or a JSON number.
-    pub fn from_json(value: &Value) -> Result<Money, String> {
-        let text = match value {
-            Value::String(s) => s.trim().to_string(),
-            Value::Number(n) => n.to_string(),
-            other => {
-                return Err(format!(
-                    "expected an amount in yuan as a decimal string or number, got {}",
-                    kind_of(other)
-                ))
-            }
-        };
-        Money::parse(&text)
-    }
 
     /// Parses `"4999999.99"`, `"5000000"`, `"5e6"` exactly.
     pub fn parse(text: &str) -> Result<Money, String> {
@@ -91,8 +78,109 @@ impl Serialize for Money {
 
 impl<'de> Deserialize<'de> for Money {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let value = Value::deserialize(d)?;
-        Money::from_json(&value).map_err(serde::de::Error::custom)
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Money;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an amount in yuan as a decimal string or number")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Money, E> {
+                Money::parse(text.trim()).map_err(E::custom)
+            }
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<Money, E> {
+                Ok(Money(Decimal::from(n)))
+            }
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<Money, E> {
+                Money::parse(&n.to_string()).map_err(E::custom)
+            }
+            // With `arbitrary_precision` a JSON number arrives as serde_json's
+            // private one-entry map holding its literal text: read it exactly.
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Money, A::Error> {
+                let n = serde_json::Number::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map_err(|_: A::Error| de::Error::invalid_type(de::Unexpected::Map, &self))?;
+                Money::parse(&n.to_string()).map_err(de::Error::custom)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A whole number in the range of `T`, read from a JSON integer: a fraction
+/// (`12.5`, `12.0`), an exponent or a number out of range is an error in plain words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Whole<T>(pub T);
+
+/// The integer types a [`Whole`] may hold.
+pub trait Integer: Copy + TryFrom<i128> + Into<i128> {
+    const MIN: i128;
+    const MAX: i128;
+}
+
+macro_rules! integer {
+    ($($t:ty),+) => {
+        $(impl Integer for $t {
+            const MIN: i128 = <$t>::MIN as i128;
+            const MAX: i128 = <$t>::MAX as i128;
+        })+
+    };
+}
+integer!(u8, u32, i32);
+
+impl<T: Serialize> Serialize for Whole<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+impl<'de, T: Integer> Deserialize<'de> for Whole<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<T: Integer> V<T> {
+            fn fit<E: de::Error>(text: &str) -> Result<Whole<T>, E> {
+                text.parse::<i128>()
+                    .ok()
+                    .and_then(|n| T::try_from(n).ok())
+                    .map(Whole)
+                    .ok_or_else(|| {
+                        E::custom(format!(
+                            "`{text}` is not a whole number in the accepted range ({} to {})",
+                            T::MIN,
+                            T::MAX
+                        ))
+                    })
+            }
+        }
+        impl<'de, T: Integer> Visitor<'de> for V<T> {
+            type Value = Whole<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                write!(f, "a whole number from {} to {}", T::MIN, T::MAX)
+            }
+            fn visit_u64<E: de::Error>(self, n: u64) -> Result<Whole<T>, E> {
+                Self::fit(&n.to_string())
+            }
+            fn visit_i64<E: de::Error>(self, n: i64) -> Result<Whole<T>, E> {
+                Self::fit(&n.to_string())
+            }
+            fn visit_f64<E: de::Error>(self, n: f64) -> Result<Whole<T>, E> {
+                Self::fit(&n.to_string())
+            }
+            // `arbitrary_precision`: the number's literal text.
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Whole<T>, A::Error> {
+                let n = serde_json::Number::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map_err(|_: A::Error| de::Error::invalid_type(de::Unexpected::Map, &self))?;
+                Self::fit(&n.to_string())
+            }
+        }
+        d.deserialize_any(V(std::marker::PhantomData))
+    }
+}
+
+impl<T: Integer> Describe for Whole<T> {
+    fn describe() -> Type {
+        Type::Integer {
+            min: T::MIN as i64,
+            max: T::MAX as i64,
+        }
     }
 }
 
@@ -101,6 +189,10 @@ impl<'de> Deserialize<'de> for Money {
 pub struct Date(pub NaiveDate);
 
 impl Date {
+    /// The placeholder of a required date that has not been read (never seen in a
+    /// document that was read successfully).
+    pub const UNSET: Date = Date(NaiveDate::MIN);
+
     pub fn ymd(year: i32, month: u32, day: u32) -> Option<Date> {
         NaiveDate::from_ymd_opt(year, month, day).map(Date)
     }
@@ -182,8 +274,29 @@ impl Serialize for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        Date::parse(&text).map_err(serde::de::Error::custom)
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Date;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date string YYYY-MM-DD")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Date, E> {
+                Date::parse(text).map_err(E::custom)
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+impl Describe for Money {
+    fn describe() -> Type {
+        Type::Money
+    }
+}
+
+impl Describe for Date {
+    fn describe() -> Type {
+        Type::Date
     }
 }
 

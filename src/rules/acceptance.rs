@@ -7,7 +7,7 @@
 //! after the one that opened the round. A document filed for an earlier round
 //! stays on file (CONTRACT §3) but does not answer for the next.
 
-use super::{Ctx, Due, Events, Hit, Rule, Stage};
+use super::{Ctx, Due, Events, Hit, Rule, RULE};
 use crate::model::*;
 
 pub static RULES: &[Rule] = &[
@@ -17,11 +17,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Block,
         title: "竣工验收通过但验收组织单位未出具验收意见",
         title_en: "Final acceptance passed without the organiser's acceptance opinion",
-        stage: Stage::Content,
         events: Events::Only(&[EventType::PassFinalAcceptance]),
-        check: false,
         eval: acceptance_opinion_missing,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art35.final_acceptance_overdue",
@@ -29,11 +27,11 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Violation,
         title: "未按期提出竣工验收申请（计划完成日期或批准的延期已过）",
         title_en: "Final acceptance not applied for on time (planned completion or approved extension passed)",
-        stage: Stage::Content,
         events: Events::Only(&[EventType::ApplyFinalAcceptance]),
         check: true,
         eval: final_acceptance_overdue,
         deadlines: Some(final_acceptance_due),
+        ..RULE
     },
     Rule {
         id: "art35.rectification_plan_missing",
@@ -41,11 +39,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Block,
         title: "竣工验收未通过后重新提交申请，但未制定整改方案",
         title_en: "Final acceptance resubmitted without a rectification plan after failing",
-        stage: Stage::Content,
         events: Events::Only(&[EventType::ResubmitFinalAcceptance]),
-        check: false,
         eval: rectification_plan_missing,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art35.acceptance_rectification_overdue",
@@ -53,11 +49,11 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Violation,
         title: "竣工验收未通过后未在限期内完成整改并重新提交申请",
         title_en: "Not rectified and resubmitted within the deadline set after a failed final acceptance",
-        stage: Stage::Content,
         events: Events::Only(&[EventType::ResubmitFinalAcceptance]),
         check: true,
         eval: acceptance_rectification_overdue,
         deadlines: Some(acceptance_rectification_due),
+        ..RULE
     },
     Rule {
         id: "art36.self_evaluation_overdue",
@@ -65,11 +61,11 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Violation,
         title: "投入运营后未按年度开展项目自评价",
         title_en: "Yearly self-evaluation missing since the system went into operation",
-        stage: Stage::Content,
         events: Events::Only(&[EventType::RequestOmFunding]),
         check: true,
         eval: self_evaluation_overdue,
         deadlines: Some(self_evaluation_due),
+        ..RULE
     },
 ];
 
@@ -83,7 +79,7 @@ fn filed_this_round(ctx: &Ctx, kind: DocumentKind, opened_by: &[EventType]) -> b
     {
         return true;
     }
-    for entry in ctx.project.history.iter().rev() {
+    for entry in ctx.project.history.entries().iter().rev() {
         if opened_by.contains(&entry.event.kind) {
             return false;
         }

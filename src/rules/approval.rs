@@ -1,6 +1,7 @@
 //! Chapter 3 (立项管理, Art 16–20): who approves, and projects filed from higher levels.
 
-use super::{Ctx, Events, Hit, Rule, Stage};
+use super::{Ctx, Events, Hit, Rule, Stage, RULE};
+use crate::lifecycle::Transition;
 use crate::model::*;
 
 pub static RULES: &[Rule] = &[
@@ -12,9 +13,9 @@ pub static RULES: &[Rule] = &[
         title_en: "立项 is granted by the big-data centre on the review opinion (construction-attached projects by the administrative approval bureau, copied to the centre)",
         stage: Stage::Gate,
         events: Events::Only(&[EventType::Approve]),
-        check: false,
         eval: approval_authority,
-        deadlines: None,
+        supersedes: &["auth.role_not_permitted"],
+        ..RULE
     },
     Rule {
         id: "art19.not_higher_level",
@@ -24,9 +25,9 @@ pub static RULES: &[Rule] = &[
         title_en: "Only projects organised by national ministries or provincial departments may be filed into the library",
         stage: Stage::Gate,
         events: Events::Only(&[EventType::FileHigherLevel]),
-        check: false,
         eval: not_higher_level,
-        deadlines: None,
+        supersedes: &["lifecycle.invalid_transition"],
+        ..RULE
     },
 ];
 
@@ -56,7 +57,9 @@ fn approval_authority(ctx: &Ctx) -> Vec<Hit> {
 
 // Art 19: 对国家有关部委、省有关厅局组织地方建设的政务信息化项目，项目建设单位应在项目管理系统备案并纳入项目库.
 fn not_higher_level(ctx: &Ctx) -> Vec<Hit> {
-    if ctx.attrs().higher_level.is_some() {
+    // From a state the table does not allow, the state is what to fix first.
+    let from_state = Transition::of(EventType::FileHigherLevel).starts_from(ctx.project.state);
+    if ctx.attrs().higher_level.is_some() || !from_state {
         return Vec::new();
     }
     vec![Hit::new(

@@ -8,7 +8,7 @@
 //! measures put the burden on the applicant: 项目建设单位不得申请). For
 //! `major_security_risk` that means an explicit `false` is required.
 
-use super::{Ctx, Events, Hit, Rule, Stage};
+use super::{Ctx, Events, Hit, Rule, Stage, RULE};
 use crate::model::*;
 
 const OM_FUNDING: Events = Events::Only(&[EventType::RequestOmFunding]);
@@ -22,9 +22,9 @@ pub static RULES: &[Rule] = &[
         title_en: "No annual budget for a project that is not in the project library",
         stage: Stage::Gate,
         events: Events::Only(&[EventType::ApproveBudget]),
-        check: false,
         eval: not_in_library,
-        deadlines: None,
+        supersedes: &["lifecycle.invalid_transition"],
+        ..RULE
     },
     Rule {
         id: "art23.co_built_split_missing",
@@ -33,11 +33,9 @@ pub static RULES: &[Rule] = &[
         title: "济宁市和曲阜市协同建设项目未确定曲阜市承担的建设资金和运维经费",
         title_en:
             "A project co-built with Jining does not set Qufu's share of construction and O&M funds",
-        stage: Stage::Content,
         events: Events::Only(&[EventType::ApproveBudget]),
-        check: false,
         eval: co_built_split_missing,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art24.responsibility_letter_missing",
@@ -45,11 +43,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Block,
         title: "未签署并备案《项目建设主体责任书》",
         title_en: "The project construction responsibility letter is not signed and filed",
-        stage: Stage::Content,
         events: Events::Only(&[EventType::StartProcurement]),
-        check: false,
         eval: responsibility_letter_missing,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art25.om_data_not_shared",
@@ -57,11 +53,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Block,
         title: "未按要求汇聚共享开放数据资源，不得申请运行维护经费",
         title_en: "No O&M funding: data resources not pooled, shared and opened as required",
-        stage: Stage::Content,
         events: OM_FUNDING,
-        check: false,
         eval: om_data_not_shared,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art25.om_infrastructure_not_unified",
@@ -70,11 +64,9 @@ pub static RULES: &[Rule] = &[
         title: "未按要求使用全市统一政务信息基础设施资源，不得申请运行维护经费",
         title_en:
             "No O&M funding: the city's unified government IT infrastructure not used as required",
-        stage: Stage::Content,
         events: OM_FUNDING,
-        check: false,
         eval: om_infrastructure_not_unified,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art25.om_crypto_security_noncompliant",
@@ -82,11 +74,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Block,
         title: "不符合密码应用和网络安全要求，不得申请运行维护经费",
         title_en: "No O&M funding: cryptography or network-security requirements not met",
-        stage: Stage::Content,
         events: OM_FUNDING,
-        check: false,
         eval: om_crypto_security_noncompliant,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art25.om_poor_evaluation",
@@ -94,11 +84,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Block,
         title: "绩效评价结果不佳，不得申请运行维护经费",
         title_en: "No O&M funding: poor performance evaluation",
-        stage: Stage::Content,
         events: OM_FUNDING,
-        check: false,
         eval: om_poor_evaluation,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art25.om_major_security_risk",
@@ -106,11 +94,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Block,
         title: "存在重大安全隐患，不得申请运行维护经费",
         title_en: "No O&M funding: a major security risk exists",
-        stage: Stage::Content,
         events: OM_FUNDING,
-        check: false,
         eval: om_major_security_risk,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art25.om_progress_not_filed",
@@ -119,11 +105,9 @@ pub static RULES: &[Rule] = &[
         title: "未按要求在项目管理系统备案项目建设进展情况，不得申请运行维护经费",
         title_en:
             "No O&M funding: construction progress was not filed in the project management system",
-        stage: Stage::Content,
         events: OM_FUNDING,
-        check: false,
         eval: om_progress_not_filed,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art25.overrun_not_supplemented",
@@ -131,11 +115,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Warning,
         title: "政务信息化项目建设原则上超支不补",
         title_en: "Overruns are in principle not topped up",
-        stage: Stage::Content,
         events: Events::Only(&[EventType::ApproveChange]),
-        check: false,
         eval: overrun_not_supplemented,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art25.surplus_to_return",
@@ -143,11 +125,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Warning,
         title: "项目总投资有结余的，结余资金按原渠道退回",
         title_en: "A surplus of the total investment goes back by the original channel",
-        stage: Stage::Content,
         events: Events::Only(&[EventType::PassFinalAcceptance]),
-        check: false,
         eval: surplus_to_return,
-        deadlines: None,
+        ..RULE
     },
 ];
 
@@ -351,7 +331,7 @@ fn overrun_not_supplemented(ctx: &Ctx) -> Vec<Hit> {
 fn goals_or_content_changed(project: &Project) -> Vec<BaselineAspect> {
     let mut changed = Vec::new();
     let mut pending: Option<&EventData> = None;
-    for entry in &project.history {
+    for entry in project.history.entries() {
         match entry.event.kind {
             EventType::RequestChange => pending = Some(&entry.event.data),
             EventType::RejectChange => pending = None,

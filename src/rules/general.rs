@@ -1,7 +1,7 @@
 //! Chapter 1 (general provisions), chapter 10 (entry into force) and the
 //! structural rules of the lifecycle: state, order of dates, role and unit.
 
-use super::{Ctx, Events, Hit, Rule, Stage};
+use super::{Ctx, Events, Hit, Rule, Since, Stage, RULE};
 use crate::lifecycle::{role_permitted, state_problem, unit_matches, StateProblem, Transition};
 use crate::model::*;
 
@@ -9,8 +9,6 @@ use crate::model::*;
 pub fn in_force_from() -> Date {
     Date::ymd(2024, 7, 1).expect("valid date")
 }
-
-pub const CALENDAR_YEAR_UNKNOWN: &str = "calendar.year_unknown";
 
 pub static RULES: &[Rule] = &[
     Rule {
@@ -20,10 +18,11 @@ pub static RULES: &[Rule] = &[
         title: "不属于本办法适用范围（涉密或无政府资金）",
         title_en: "Outside the scope of the measures (classified, or no government funding)",
         stage: Stage::Gate,
+        since: Since::Always,
         events: Events::Any,
         check: true,
         eval: out_of_scope,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art47.not_in_force",
@@ -32,10 +31,10 @@ pub static RULES: &[Rule] = &[
         title: "事件早于本办法施行日期（2024年7月1日），仅按状态机判断",
         title_en: "Event dated before the measures took effect (2024-07-01); judged by the state machine only",
         stage: Stage::Gate,
+        since: Since::Always,
         events: Events::Any,
-        check: false,
         eval: not_in_force,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "lifecycle.date_out_of_order",
@@ -44,10 +43,10 @@ pub static RULES: &[Rule] = &[
         title: "事件日期早于上一事件",
         title_en: "Event dated before the last recorded event",
         stage: Stage::Gate,
+        since: Since::Always,
         events: Events::Any,
-        check: false,
         eval: date_out_of_order,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "lifecycle.invalid_transition",
@@ -56,10 +55,10 @@ pub static RULES: &[Rule] = &[
         title: "当前状态下不允许该事件",
         title_en: "Event not allowed in the current state",
         stage: Stage::Gate,
+        since: Since::Always,
         events: Events::Any,
-        check: false,
         eval: invalid_transition,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "auth.role_not_permitted",
@@ -68,10 +67,10 @@ pub static RULES: &[Rule] = &[
         title: "该角色无权执行此事件",
         title_en: "This role may not perform the event",
         stage: Stage::Gate,
+        since: Since::Always,
         events: Events::Any,
-        check: false,
         eval: role_not_permitted,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "auth.unit_mismatch",
@@ -80,23 +79,23 @@ pub static RULES: &[Rule] = &[
         title: "操作单位不是本项目的建设单位（或牵头部门）",
         title_en: "The acting unit is not the project's construction (or lead) unit",
         stage: Stage::Gate,
+        since: Since::Always,
         events: Events::Any,
-        check: false,
         eval: unit_mismatch,
-        deadlines: None,
+        ..RULE
     },
     Rule {
-        id: CALENDAR_YEAR_UNKNOWN,
+        id: "calendar.year_unknown",
         article: None,
         severity: Severity::Warning,
         title: "期限计算涉及日历未收录的年份，按周一至周五为工作日推算",
         title_en: "A deadline depends on a year the calendar does not know; Monday to Friday assumed working days",
-        stage: Stage::Content,
-        events: Events::None,
-        check: false,
-        // Raised by the engine whenever a rule's deadline used an unknown year.
-        eval: |_| Vec::new(),
-        deadlines: None,
+        stage: Stage::Notes,
+        since: Since::Always,
+        events: Events::Any,
+        check: true,
+        eval: calendar_year_unknown,
+        ..RULE
     },
 ];
 
@@ -129,15 +128,8 @@ fn not_in_force(ctx: &Ctx) -> Vec<Hit> {
     }
 }
 
-/// Whether the measures were in force on the event's date (Art 47). Before that,
-/// the structural rules judge alone, including the cases that Art 16, 19, 22 and 44
-/// otherwise explain.
-fn in_force(e: &Event) -> bool {
-    e.date >= in_force_from()
-}
-
 fn date_out_of_order(ctx: &Ctx) -> Vec<Hit> {
-    match (ctx.event, ctx.project.last_event_date()) {
+    match (ctx.event, ctx.last_event_date()) {
         (Some(e), Some(last)) if e.date < last => vec![Hit::new(
             format!("事件日期 {} 早于上一条记录的日期 {}，事件须按发生顺序登记。", e.date, last),
             format!("The event date {} is before the last recorded event ({}); events must be recorded in the order they happened.", e.date, last),
@@ -146,19 +138,13 @@ fn date_out_of_order(ctx: &Ctx) -> Vec<Hit> {
     }
 }
 
+// The transition table (CONTRACT §4). Art 16, 19, 22 and 44 explain some of these
+// cases more precisely once in force, and supersede this rule then.
 fn invalid_transition(ctx: &Ctx) -> Vec<Hit> {
     let Some(e) = ctx.event else {
         return Vec::new();
     };
     let state = ctx.project.state;
-    // Art 44 and Art 22 explain construction and budgeting before 立项 more precisely
-    // (once in force).
-    if in_force(e)
-        && state.is_before_approval()
-        && (e.kind.is_construction() || e.kind == EventType::ApproveBudget)
-    {
-        return Vec::new();
-    }
     match state_problem(ctx.project, e.kind) {
         Some(StateProblem::NotFromState) => {
             let from = Transition::of(e.kind).from_names().join(", ");
@@ -171,12 +157,11 @@ fn invalid_transition(ctx: &Ctx) -> Vec<Hit> {
             "只有因突发性或临时性工作要求急需追加的项目（第十七条）可以不经需求评审直接提交技术评审；本项目未标记为 emergency。",
             "Only an emergency project (Art 17) may go to technical review without demand review; this project is not marked `emergency`.",
         )],
-        // Art 19's rule explains this once in force; before, the guard still holds.
-        Some(StateProblem::NotHigherLevel) if !in_force(e) => vec![Hit::new(
+        Some(StateProblem::NotHigherLevel) => vec![Hit::new(
             "项目未注明由国家有关部委或省有关厅局组织建设（higher_level 为空），不能备案入库。",
             "The project does not state it is organised by a national ministry or provincial department (`higher_level` is null), so it cannot be filed into the library.",
         )],
-        Some(StateProblem::NotHigherLevel) | None => Vec::new(),
+        None => Vec::new(),
     }
 }
 
@@ -184,8 +169,7 @@ fn role_not_permitted(ctx: &Ctx) -> Vec<Hit> {
     let Some(e) = ctx.event else {
         return Vec::new();
     };
-    // Art 16 decides who may approve (立项), once in force; before, the table's roles.
-    if (e.kind == EventType::Approve && in_force(e)) || role_permitted(e, ctx.attrs()) {
+    if role_permitted(e, ctx.attrs()) {
         return Vec::new();
     }
     let roles = Transition::of(e.kind).roles;
@@ -235,5 +219,22 @@ fn unit_mismatch(ctx: &Ctx) -> Vec<Hit> {
     vec![Hit::new(
         format!("操作单位“{actual}”不是本项目的建设单位（或跨部门项目的牵头部门）“{expected}”，无权代表本项目执行“{}”。", e.kind.zh()),
         format!("The acting unit \"{actual}\" is not this project's construction unit (or lead department) \"{expected}\", so it may not perform `{}`.", e.kind),
+    )]
+}
+
+// Art 28's working days depend on the State Council's holiday notices: say when one was missing.
+fn calendar_year_unknown(ctx: &Ctx) -> Vec<Hit> {
+    if !ctx.used_unknown_calendar() {
+        return Vec::new();
+    }
+    let years = ctx.settings.calendar.known_years();
+    let known = years
+        .iter()
+        .map(|y| y.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    vec![Hit::new(
+        format!("期限计算涉及日历未收录的年份（已收录：{known}），已按周一至周五为工作日推算；请在引擎配置 calendar 中补充该年的国务院节假日安排。"),
+        format!("A deadline depends on a year the calendar does not know (known: {known}); Monday to Friday were assumed to be working days. Add that year's State Council holiday notice to the engine config `calendar`."),
     )]
 }

@@ -1,7 +1,7 @@
 //! Chapter 6 (项目实施和变更管理, Art 31–33): implement what was approved; change only with approval.
 
 use super::procurement::stated;
-use super::{Ctx, Events, Hit, Rule, Stage};
+use super::{Ctx, Events, Hit, Rule, Stage, RULE};
 use crate::model::*;
 
 pub static RULES: &[Rule] = &[
@@ -11,11 +11,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Block,
         title: "未确定项目实施机构或项目责任人",
         title_en: "No implementing agency or responsible person designated",
-        stage: Stage::Content,
         events: Events::Only(&[EventType::StartImplementation]),
-        check: false,
         eval: responsible_person_missing,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art33.major_change_unapproved",
@@ -28,7 +26,7 @@ pub static RULES: &[Rule] = &[
         events: Events::Any,
         check: true,
         eval: major_change_unapproved,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art33.budget_exceeded",
@@ -36,11 +34,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Violation,
         title: "支出或实际投资超过批复的项目预算",
         title_en: "Spending or actual cost above the approved budget",
-        stage: Stage::Content,
         events: Events::Only(&[EventType::ReportProgress, EventType::PassFinalAcceptance]),
-        check: false,
         eval: budget_exceeded,
-        deadlines: None,
+        ..RULE
     },
 ];
 

@@ -1,10 +1,12 @@
 //! The rule catalogue: every obligation of the measures a machine can check.
 //!
 //! A rule is a small named unit: its id, article, severity, the events (and
-//! whether `check`) it applies to, titles in zh-CN and en, and a function from
-//! the context to what it found. Each chapter of the measures has its own file
-//! with a `RULES` array; `catalogue()` joins them in order, and that order is
-//! the order of findings. Adding a rule touches one chapter file.
+//! whether `check`) it applies to, titles in zh-CN and en, a function from the
+//! context to what it found, and its policy as data: the stage it is judged in,
+//! whether it judges events before the measures took effect (Art 47), and which
+//! rules' findings it supersedes when it fires. Each chapter of the measures has
+//! its own file with a `RULES` array; `catalogue()` joins them in order, and that
+//! order is the order of findings. Adding a rule touches one chapter file.
 
 mod acceptance;
 mod approval;
@@ -17,22 +19,33 @@ mod security;
 mod supervision;
 
 use crate::calendar::Calendar;
+use crate::model::decl::result_document;
 use crate::model::*;
 use once_cell::sync::Lazy;
-use serde::Serialize;
 use std::cell::Cell;
 use std::collections::BTreeMap;
 
-pub use general::{in_force_from, CALENDAR_YEAR_UNKNOWN};
+pub use general::in_force_from;
 
-/// Whether a rule is decided before the event is considered at all (state,
-/// role, scope, baseline), or judges the event's content.
+/// When a rule is judged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stage {
-    /// Structural: any block here refuses the event and content rules are not run.
+    /// Structural (state, role, scope, baseline): any block here refuses the
+    /// event and content rules are not run.
     Gate,
     /// What the measures say about the event's content.
     Content,
+    /// Notes on how the others were judged (an unknown calendar year), after them.
+    Notes,
+}
+
+/// Which events a rule judges by their date (Art 47: 本办法自2024年7月1日起施行).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Since {
+    /// Every event: the state machine, roles and units, the scope (Art 2) and Art 47 itself.
+    Always,
+    /// Events dated on or after 2024-07-01.
+    InForce,
 }
 
 /// The events a rule applies to.
@@ -53,7 +66,7 @@ impl Events {
     }
 }
 
-/// One rule of the catalogue.
+/// One rule of the catalogue. Chapter files write only what differs from [`RULE`].
 pub struct Rule {
     pub id: &'static str,
     pub article: Option<u8>,
@@ -61,6 +74,7 @@ pub struct Rule {
     pub title: &'static str,
     pub title_en: &'static str,
     pub stage: Stage,
+    pub since: Since,
     pub events: Events,
     /// Whether `check` evaluates the rule on the current state.
     pub check: bool,
@@ -68,7 +82,29 @@ pub struct Rule {
     pub eval: fn(&Ctx) -> Vec<Hit>,
     /// Upcoming obligations the rule tracks, for `check`'s `deadlines`.
     pub deadlines: Option<fn(&Ctx) -> Vec<Due>>,
+    /// Rules whose findings this one's replace when both fire (it says more precisely why).
+    pub supersedes: &'static [&'static str],
 }
+
+fn nothing(_: &Ctx) -> Vec<Hit> {
+    Vec::new()
+}
+
+/// The defaults of a rule: a content rule of the measures, judging no event.
+pub const RULE: Rule = Rule {
+    id: "",
+    article: None,
+    severity: Severity::Block,
+    title: "",
+    title_en: "",
+    stage: Stage::Content,
+    since: Since::InForce,
+    events: Events::None,
+    check: false,
+    eval: nothing,
+    deadlines: None,
+    supersedes: &[],
+};
 
 impl Rule {
     pub fn applies_to_event(&self, event: EventType) -> bool {
@@ -77,10 +113,7 @@ impl Rule {
 
     /// The one place a finding is made from a rule and a hit.
     pub fn finding(&self, hit: Hit, locale: Locale) -> Finding {
-        let message = match locale {
-            Locale::ZhCn => hit.zh,
-            Locale::En => hit.en.clone(),
-        };
+        let message = locale.pick(hit.zh, hit.en.clone());
         Finding {
             rule: self.id,
             article: self.article,
@@ -129,15 +162,6 @@ impl Hit {
 pub struct Due {
     pub event: EventType,
     pub date: Date,
-}
-
-/// Which language `message` uses (CONTRACT §2 `locale`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub enum Locale {
-    #[serde(rename = "zh-CN")]
-    ZhCn,
-    #[serde(rename = "en")]
-    En,
 }
 
 /// The engine settings rules may read.
@@ -208,6 +232,11 @@ impl<'a> Ctx<'a> {
         self.event.map(|e| e.date).or(self.as_of)
     }
 
+    /// The date of the last accepted event, if any.
+    pub fn last_event_date(&self) -> Option<Date> {
+        self.project.history.last().map(|e| e.event.date)
+    }
+
     /// On file already, or filed with this event.
     pub fn has_document(&self, kind: DocumentKind) -> bool {
         self.project.has_document(kind)
@@ -221,7 +250,7 @@ impl<'a> Ctx<'a> {
         if !r.calendar_known {
             self.calendar_unknown.set(true);
         }
-        Date(r.date)
+        r.date
     }
 
     /// Whether a deadline computed in this context used a year the calendar does not know.
@@ -283,17 +312,21 @@ pub fn find(id: &str) -> Option<&'static Rule> {
     catalogue().iter().copied().find(|r| r.id == id)
 }
 
-/// One entry of `govit_rules` (CONTRACT §3).
-#[derive(Clone, Debug, Serialize)]
-pub struct RuleInfo {
-    pub rule: &'static str,
-    pub article: Option<u8>,
-    pub severity: Severity,
-    pub title: &'static str,
-    pub title_en: &'static str,
-    pub citation: Option<String>,
-    pub events: Vec<EventType>,
-    pub check: bool,
+result_document! {
+    /// One entry of `govit_rules` (CONTRACT §3).
+    #[derive(Clone, Debug)]
+    pub struct RuleInfo {
+        rule: &'static str, Keep, "规则" / "rule";
+        article: Option<u8>, Keep, "条款" / "article";
+        severity: Severity, Keep, "严重程度" / "severity";
+        title: &'static str, Keep, "规则名称" / "title (zh)";
+        title_en: &'static str, Keep, "规则名称（英文）" / "title";
+        citation: Option<String>, Keep, "依据" / "citation";
+        /// The events the rule judges.
+        events: Vec<EventType>, Keep, "适用事项" / "events";
+        /// Whether `check` judges it on the record as it stands.
+        check: bool, Keep, "是否在检查时适用" / "judged by check";
+    }
 }
 
 pub fn rule_infos() -> Vec<RuleInfo> {

@@ -10,7 +10,7 @@
 //! A suspended project (Art 41) is not chased: the deadlines are tracked only in
 //! `awarded` and `contracted`.
 
-use super::{Ctx, Due, Events, Hit, Rule, Stage};
+use super::{Ctx, Due, Events, Hit, Rule, RULE};
 use crate::model::*;
 
 /// Art 28: 10 working days for signing after the award notice, and for filing after signing.
@@ -39,11 +39,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Block,
         title: "采购方式与审核批准的采购方式不一致",
         title_en: "Procurement method differs from the approved method",
-        stage: Stage::Content,
         events: Events::Only(&[EventType::StartProcurement]),
-        check: false,
         eval: procurement_method_mismatch,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art28.contract_signing_late",
@@ -51,11 +49,11 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Violation,
         title: "未在中标（成交）通知书发出之日起10个工作日内签订采购合同",
         title_en: "Contract not signed within 10 working days of the award notice",
-        stage: Stage::Content,
         events: Events::Only(&[EventType::SignContract]),
         check: true,
         eval: contract_signing_late,
         deadlines: Some(contract_signing_due),
+        ..RULE
     },
     Rule {
         id: "art28.contract_filing_late",
@@ -63,11 +61,11 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Violation,
         title: "合同未在签订完成后10个工作日内在项目管理系统备案",
         title_en: "Contract not filed in the project management system within 10 working days of signing",
-        stage: Stage::Content,
         events: Events::Only(&[EventType::FileContract]),
         check: true,
         eval: contract_filing_late,
         deadlines: Some(contract_filing_due),
+        ..RULE
     },
     Rule {
         id: "art28.contract_not_filed",
@@ -75,11 +73,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Block,
         title: "采购合同尚未备案，不能开始实施",
         title_en: "The contract has not been filed, so implementation cannot start",
-        stage: Stage::Content,
         events: Events::Only(&[EventType::StartImplementation]),
-        check: false,
         eval: contract_not_filed,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art29.legal_review_missing",
@@ -87,11 +83,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Block,
         title: "合同未经合法性审查或未聘请专门法律顾问",
         title_en: "Contract without a legality review or without dedicated legal counsel",
-        stage: Stage::Content,
         events: Events::Only(&[EventType::SignContract]),
-        check: false,
         eval: legal_review_missing,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art29.contract_clause_missing",
@@ -99,11 +93,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Warning,
         title: "合同缺少第二十九条所列的一般条款",
         title_en: "Contract lacks a clause Art 29 lists as usual",
-        stage: Stage::Content,
         events: Events::Only(&[EventType::SignContract]),
-        check: false,
         eval: contract_clause_missing,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art30.ip_ownership_missing",
@@ -111,11 +103,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Block,
         title: "合同未明确项目成果的知识产权归属",
         title_en: "Contract does not state who owns the intellectual property of the results",
-        stage: Stage::Content,
         events: Events::Only(&[EventType::SignContract]),
-        check: false,
         eval: ip_ownership_missing,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art30.data_ownership_missing",
@@ -123,11 +113,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Block,
         title: "合同未明确数据及衍生数据归项目建设单位所有",
         title_en: "Contract does not state that the data and derived data belong to the construction unit",
-        stage: Stage::Content,
         events: Events::Only(&[EventType::SignContract]),
-        check: false,
         eval: data_ownership_missing,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art30.ip_liability_missing",
@@ -135,11 +123,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Block,
         title: "合同未约定违反知识产权条款应承担的责任",
         title_en: "Contract does not state the liability for breaching the intellectual-property clauses",
-        stage: Stage::Content,
         events: Events::Only(&[EventType::SignContract]),
-        check: false,
         eval: ip_liability_missing,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art30.warranty_terms_missing",
@@ -147,11 +133,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Block,
         title: "合同未明确项目实施周期或质保范围、期限和责任",
         title_en: "Contract does not state the implementation period or the warranty scope, term and liability",
-        stage: Stage::Content,
         events: Events::Only(&[EventType::SignContract]),
-        check: false,
         eval: warranty_terms_missing,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art30.implementation_period_exceeds_3y",
@@ -159,11 +143,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Block,
         title: "实施周期超过3年（或未载明）",
         title_en: "Implementation period longer than 3 years (or not stated)",
-        stage: Stage::Content,
         events: Events::Only(&[EventType::SignContract]),
-        check: false,
         eval: implementation_period_exceeds_3y,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art30.warranty_below_2y",
@@ -171,11 +153,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Warning,
         title: "质保期低于2年（或未载明）",
         title_en: "Warranty shorter than 2 years (or not stated)",
-        stage: Stage::Content,
         events: Events::Only(&[EventType::SignContract]),
-        check: false,
         eval: warranty_below_2y,
-        deadlines: None,
+        ..RULE
     },
 ];
 
@@ -487,7 +467,7 @@ fn warranty_terms_missing(ctx: &Ctx) -> Vec<Hit> {
 // An implementation period that is not stated (no `implementation_months`) cannot be shown to
 // respect the limit, so it is refused as well, with its own message.
 fn implementation_period_exceeds_3y(ctx: &Ctx) -> Vec<Hit> {
-    match ctx.data().implementation_months {
+    match ctx.data().implementation_months.map(|m| m.0) {
         Some(months) if months <= MAX_IMPLEMENTATION_MONTHS => Vec::new(),
         Some(months) => vec![Hit::new(
             format!(
@@ -508,7 +488,7 @@ fn implementation_period_exceeds_3y(ctx: &Ctx) -> Vec<Hit> {
 // a warranty period that is not stated (no `warranty_months`) is a warning, justified or not.
 fn warranty_below_2y(ctx: &Ctx) -> Vec<Hit> {
     let d = ctx.data();
-    match d.warranty_months {
+    match d.warranty_months.map(|m| m.0) {
         Some(months) if months >= MIN_WARRANTY_MONTHS => Vec::new(),
         Some(months) if stated(&d.warranty_justification) => {
             let why = d.warranty_justification.as_deref().unwrap_or_default().trim();

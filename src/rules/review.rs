@@ -7,7 +7,7 @@
 //! (Art 17: 经技术评审后…开展立项) send that project through the same technical
 //! review as any other.
 
-use super::{Ctx, Events, Hit, Rule, Stage};
+use super::{Ctx, Events, Hit, Rule, RULE};
 use crate::model::*;
 use rust_decimal::Decimal;
 
@@ -21,11 +21,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Block,
         title: "需求评审申报未明确建设依据、建设内容、建设目标或预算需求",
         title_en: "Demand review submission lacks the basis, content, goals or budget",
-        stage: Stage::Content,
         events: DEMAND,
-        check: false,
         eval: demand_incomplete,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art08.party_committee_decision_missing",
@@ -33,11 +31,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Block,
         title: "建设需求未经部门（单位）党委（党组）会议集体研究",
         title_en: "The demand was not collectively decided by the unit's Party committee (leading group)",
-        stage: Stage::Content,
         events: DEMAND,
-        check: false,
         eval: party_committee_decision_missing,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art15.joint_plan_missing",
@@ -45,11 +41,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Block,
         title: "跨部门共建共享项目未由牵头部门会同共建部门形成项目整体方案",
         title_en: "A cross-department project lacks its lead department, co-building departments or overall plan",
-        stage: Stage::Content,
         events: DEMAND,
-        check: false,
         eval: joint_plan_missing,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art17.emergency_decision_missing",
@@ -57,11 +51,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Block,
         title: "急需追加项目未按市委、市政府决策程序办理",
         title_en: "An emergency project has no decision of the municipal Party committee and government",
-        stage: Stage::Content,
         events: TECHNICAL,
-        check: false,
         eval: emergency_decision_missing,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art06.construction_plan_missing",
@@ -69,11 +61,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Block,
         title: "技术评审未提交项目建设方案",
         title_en: "Technical review submitted without the construction plan",
-        stage: Stage::Content,
         events: TECHNICAL,
-        check: false,
         eval: construction_plan_missing,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art06.crypto_plan_missing",
@@ -81,11 +71,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Block,
         title: "技术评审未提交密码应用方案",
         title_en: "Technical review submitted without the cryptography application plan",
-        stage: Stage::Content,
         events: TECHNICAL,
-        check: false,
         eval: crypto_plan_missing,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art06.feasibility_study_missing",
@@ -93,11 +81,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Block,
         title: "500万元及以上的重大项目未提供可行性研究报告",
         title_en: "A major project of 5,000,000 yuan or more lacks a feasibility study",
-        stage: Stage::Content,
         events: TECHNICAL,
-        check: false,
         eval: feasibility_study_missing,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art07.secure_reliable_statement_missing",
@@ -105,11 +91,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Block,
         title: "未随建设方案提交产品安全可靠情况说明",
         title_en: "No statement on the security and reliability of the products with the construction plan",
-        stage: Stage::Content,
         events: TECHNICAL,
-        check: false,
         eval: secure_reliable_statement_missing,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art09.off_cloud_security_responsibility",
@@ -117,11 +101,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Block,
         title: "未部署在政务云的系统未说明如何履行网络安全和数据保护主体责任",
         title_en: "A system not on the government cloud does not state how it bears its security and data-protection responsibility",
-        stage: Stage::Content,
         events: TECHNICAL,
-        check: false,
         eval: off_cloud_security_responsibility,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art10.internal_platform",
@@ -129,11 +111,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Block,
         title: "对公服务系统未依托“山东通”平台建设",
         title_en: "A system serving government staff is not built on the Shandong-Tong platform",
-        stage: Stage::Content,
         events: TECHNICAL,
-        check: false,
         eval: internal_platform,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art10.public_platform",
@@ -141,11 +121,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Block,
         title: "面向公众的业务系统未依托一体化在线政务服务平台和“爱山东”平台建设",
         title_en: "A public-facing system is not built on both the integrated online service platform and Ai Shandong",
-        stage: Stage::Content,
         events: TECHNICAL,
-        check: false,
         eval: public_platform,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art11.shared_use_expected",
@@ -153,11 +131,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Warning,
         title: "指挥调度、态势运行、智能算法等应用项目应共享共用",
         title_en: "Command-dispatch, situational-awareness and algorithm applications should be shared",
-        stage: Stage::Content,
         events: TECHNICAL,
-        check: false,
         eval: shared_use_expected,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art12.supervision_integration_missing",
@@ -165,11 +141,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Block,
         title: "执法监管业务系统未与省“互联网+监管”系统对接",
         title_en: "A law-enforcement supervision system does not connect to the provincial Internet+Supervision system",
-        stage: Stage::Content,
         events: TECHNICAL,
-        check: false,
         eval: supervision_integration_missing,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art13.data_sharing_plan_missing",
@@ -177,11 +151,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Block,
         title: "未提交信息共享方案（数据共享开放、纳入一体化大数据平台县级节点）",
         title_en: "No data-sharing plan (sharing and opening data, joining the county node of the big-data platform)",
-        stage: Stage::Content,
         events: TECHNICAL,
-        check: false,
         eval: data_sharing_plan_missing,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art14.priority_project",
@@ -189,11 +161,10 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Info,
         title: "属于优先支持的政务信息化项目",
         title_en: "A project the measures support with priority",
-        stage: Stage::Content,
         events: Events::None,
         check: true,
         eval: priority_project,
-        deadlines: None,
+        ..RULE
     },
 ];
 

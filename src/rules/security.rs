@@ -10,7 +10,7 @@
 //! document, whichever is later. A system in operation with no assessment at
 //! all was due when it went into operation (同步运行, Art 38).
 
-use super::{Ctx, Due, Events, Hit, Rule, Stage};
+use super::{Ctx, Due, Events, Hit, Rule, RULE};
 use crate::model::*;
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -21,11 +21,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Block,
         title: "新建项目网络安全预算低于项目总预算的5%",
         title_en: "Cybersecurity budget of a new project below 5% of the total budget",
-        stage: Stage::Content,
         events: Events::Only(&[EventType::SubmitTechnical]),
-        check: false,
         eval: security_budget_below_5pct,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art38.crypto_assessment_missing",
@@ -33,11 +31,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Block,
         title: "申请竣工验收时未提交密码应用安全性评估报告",
         title_en: "No cryptography application security assessment when applying for final acceptance",
-        stage: Stage::Content,
         events: Events::Only(&[EventType::ApplyFinalAcceptance]),
-        check: false,
         eval: crypto_assessment_missing,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art38.crypto_assessment_overdue",
@@ -45,11 +41,11 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Violation,
         title: "运行中的系统未按期开展密码应用安全性评估",
         title_en: "Periodic cryptography application security assessment overdue for a system in operation",
-        stage: Stage::Content,
         events: Events::None,
         check: true,
         eval: crypto_assessment_overdue,
         deadlines: Some(crypto_assessment_due),
+        ..RULE
     },
     Rule {
         id: "art39.mlps_filing_missing",
@@ -57,11 +53,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Block,
         title: "申请竣工验收时未完成网络安全等级保护定级备案",
         title_en: "No MLPS (等级保护) grading filing when applying for final acceptance",
-        stage: Stage::Content,
         events: Events::Only(&[EventType::ApplyFinalAcceptance]),
-        check: false,
         eval: mlps_filing_missing,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art39.risk_assessment_overdue",
@@ -69,11 +63,11 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Violation,
         title: "运行中的系统未按期开展网络与信息安全风险评估",
         title_en: "Periodic network and information security risk assessment overdue for a system in operation",
-        stage: Stage::Content,
         events: Events::None,
         check: true,
         eval: risk_assessment_overdue,
         deadlines: Some(risk_assessment_due),
+        ..RULE
     },
     Rule {
         id: "art39.mlps_assessment_overdue",
@@ -81,11 +75,11 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Warning,
         title: "运行中的系统未按配置周期开展网络安全等级保护测评",
         title_en: "MLPS (等级保护) assessment not repeated within the configured period for a system in operation",
-        stage: Stage::Content,
         events: Events::None,
         check: true,
         eval: mlps_assessment_overdue,
         deadlines: Some(mlps_assessment_due),
+        ..RULE
     },
 ];
 

@@ -9,7 +9,7 @@
 //! (`RectificationOrder::is_grounds_on`) grounds 通报批评、暂缓安排投资计划、
 //! 暂停项目建设直至终止项目.
 
-use super::{Ctx, Due, Events, Hit, Rule, Stage};
+use super::{Ctx, Due, Events, Hit, Rule, Stage, RULE};
 use crate::model::*;
 
 pub static RULES: &[Rule] = &[
@@ -19,11 +19,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Block,
         title: "限期整改的期限不晚于下达日期",
         title_en: "Rectification deadline not after the date of the order",
-        stage: Stage::Content,
         events: Events::Only(&[EventType::OrderRectification]),
-        check: false,
         eval: rectification_deadline_invalid,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art41.rectification_order_unknown",
@@ -32,11 +30,9 @@ pub static RULES: &[Rule] = &[
         title: "报告整改完成的整改通知不存在或已办结",
         title_en:
             "Completion reported for a rectification order that does not exist or is already closed",
-        stage: Stage::Content,
         events: Events::Only(&[EventType::CompleteRectification]),
-        check: false,
         eval: rectification_order_unknown,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art41.rectification_overdue",
@@ -44,11 +40,11 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Violation,
         title: "未在限期内完成整改",
         title_en: "Rectification not completed by the deadline",
-        stage: Stage::Content,
         events: Events::Only(&[EventType::CompleteRectification]),
         check: true,
         eval: rectification_overdue,
         deadlines: Some(rectification_due),
+        ..RULE
     },
     Rule {
         id: "art41.sanction_without_grounds",
@@ -56,16 +52,14 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Block,
         title: "无逾期未整改或整改后仍不符合要求的情形，不得通报批评、暂缓投资、暂停或终止项目",
         title_en: "Sanction without grounds: no rectification order overdue or failed",
-        stage: Stage::Content,
         events: Events::Only(&[
             EventType::NotifyCriticism,
             EventType::DeferInvestment,
             EventType::Suspend,
             EventType::Terminate,
         ]),
-        check: false,
         eval: sanction_without_grounds,
-        deadlines: None,
+        ..RULE
     },
     Rule {
         id: "art44.not_approved",
@@ -81,9 +75,9 @@ pub static RULES: &[Rule] = &[
             EventType::FileContract,
             EventType::StartImplementation,
         ]),
-        check: false,
         eval: not_approved,
-        deadlines: None,
+        supersedes: &["lifecycle.invalid_transition"],
+        ..RULE
     },
     Rule {
         id: "art45.criticism_for_consequences",
@@ -91,11 +85,9 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Info,
         title: "依据第四十五条通报批评（未履行程序或管理不善、弄虚作假造成严重后果）",
         title_en: "Public criticism under Art 45 (procedures not followed, or mismanagement or falsification, with serious consequences)",
-        stage: Stage::Content,
         events: Events::Only(&[EventType::NotifyCriticism]),
-        check: false,
         eval: criticism_for_consequences,
-        deadlines: None,
+        ..RULE
     },
 ];
 
@@ -258,7 +250,7 @@ fn sanction_without_grounds(ctx: &Ctx) -> Vec<Hit> {
     };
     // Art 45 obliges 通报批评 for serious consequences without any order first:
     // the criticism states the article and what happened.
-    if e.kind == EventType::NotifyCriticism && e.data.article == Some(45) {
+    if e.kind == EventType::NotifyCriticism && e.data.article == Some(Whole(45)) {
         if e.data.issues.is_empty() {
             return vec![Hit::new(
                 "依据第四十五条通报批评的，应在 data.issues 中写明未履行的程序或管理不善、弄虚作假的情形，以及造成的严重超预算、质量低劣、损失浪费、安全事故或者其他责任事故（第四十五条）。",
@@ -329,7 +321,7 @@ fn criticism_for_consequences(ctx: &Ctx) -> Vec<Hit> {
     let Some(e) = ctx.event else {
         return Vec::new();
     };
-    if e.data.article != Some(45) || e.data.issues.is_empty() {
+    if e.data.article != Some(Whole(45)) || e.data.issues.is_empty() {
         return Vec::new();
     }
     vec![Hit::new(

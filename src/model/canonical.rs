@@ -26,10 +26,11 @@ pub fn canonical_json(value: &Value) -> String {
     out
 }
 
-/// The canonical form of `object` without its member `skip` (a history entry without `hash`).
-pub fn canonical_object_without(object: &Map<String, Value>, skip: &str) -> String {
+/// The canonical form of `object` without the members `skip` (a history entry
+/// without `hash`, and for format 2 without `snapshot`).
+pub fn canonical_object_without(object: &Map<String, Value>, skip: &[&str]) -> String {
     let mut out = String::new();
-    write_object(object, Some(skip), &mut out);
+    write_object(object, skip, &mut out);
     out
 }
 
@@ -51,14 +52,14 @@ fn write_value(value: &Value, out: &mut String) {
             }
             out.push(']');
         }
-        Value::Object(map) => write_object(map, None, out),
+        Value::Object(map) => write_object(map, &[], out),
     }
 }
 
-fn write_object(map: &Map<String, Value>, skip: Option<&str>, out: &mut String) {
+fn write_object(map: &Map<String, Value>, skip: &[&str], out: &mut String) {
     let mut members: Vec<(&String, &Value)> = map
         .iter()
-        .filter(|(k, _)| Some(k.as_str()) != skip)
+        .filter(|(k, _)| !skip.contains(&k.as_str()))
         .collect();
     // `str` orders by its UTF-8 bytes, which is also Unicode code point order.
     members.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
@@ -74,7 +75,7 @@ fn write_object(map: &Map<String, Value>, skip: Option<&str>, out: &mut String) 
     out.push('}');
 }
 
-fn write_string(s: &str, out: &mut String) {
+pub(crate) fn write_string(s: &str, out: &mut String) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push('"');
     // Runs of characters written as themselves are copied whole (issue 9: a
