@@ -537,7 +537,8 @@ macro_rules! document {
     (@open) => { false };
     (@open open) => { true };
     (@unknown, $map:ident) => { $map.next_value_seed($crate::model::decl::UnknownKey)? };
-    (@unknown open, $map:ident) => { $map.next_value::<serde::de::IgnoredAny>()? };
+    // Read in full (not skipped), so the host's own values are valid JSON too.
+    (@unknown open, $map:ident) => { $map.next_value::<serde_json::Value>()? };
     (@uses) => { $crate::model::decl::Uses::None };
     (@uses $uses:expr) => { $uses };
     (@write Omit, $map:ident, $key:ident, $value:expr, $default:expr, $ty:ty) => {

@@ -12,7 +12,7 @@ use super::project::BaselineValues;
 use super::values::{Date, Money, Whole};
 use super::vocab::*;
 use crate::error::{Error, Result};
-use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
 use serde_json::Value;
@@ -320,9 +320,9 @@ impl<'de> Deserialize<'de> for Read {
                         DATE => read.date = map.next_value()?,
                         ACTOR => read.actor = map.next_value()?,
                         DATA => map.next_value_seed(DataSeed(&mut read))?,
-                        // The host's own keys: kept in `raw`.
+                        // The host's own keys: kept in `raw` (read in full, so they are valid JSON).
                         _ => {
-                            map.next_value::<IgnoredAny>()?;
+                            map.next_value::<Value>()?;
                         }
                     }
                 }
@@ -361,7 +361,7 @@ impl<'de> Visitor<'de> for DataSeed<'_> {
         let read = self.0;
         while let Some(key) = map.next_key::<Key>()? {
             if !read.data.read_field(&key, &mut map, &mut read.data_seen)? {
-                map.next_value::<IgnoredAny>()?;
+                map.next_value::<Value>()?;
                 read.unknown_data_keys.push(key.0.into_owned());
             }
         }

@@ -10,7 +10,7 @@
 use super::decl::take_missing;
 use super::limits::MAX_NESTING_DEPTH;
 use crate::error::{Error, ErrorCode, Result};
-use serde::de::{DeserializeOwned, IgnoredAny};
+use serde::de::DeserializeOwned;
 
 /// Reads `text` as a `T`. `what` names the input in messages ("the project record").
 pub fn parse<T: DeserializeOwned>(what: &str, text: &str) -> Result<T> {
@@ -29,8 +29,9 @@ fn explain<T: DeserializeOwned>(
     text: &str,
     first: serde_json::Error,
 ) -> Error {
-    // Not JSON at all, wherever the shape went wrong first.
-    if let Err(e) = serde_json::from_str::<IgnoredAny>(text) {
+    // Not JSON at all, wherever the shape went wrong first (read in full: skipping
+    // a value checks neither its escapes nor its depth).
+    if let Err(e) = serde_json::from_str::<serde_json::Value>(text) {
         return not_json(what, text, &e);
     }
     if first.is_syntax() || first.is_eof() {
