@@ -6,8 +6,8 @@
 //! `govit_verify` does). Criterion's throughput line gives events per second.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use govit::model::{Event, Project};
 use govit::model::Locale;
+use govit::model::{Event, Project};
 use govit::Engine;
 use serde_json::{json, Value};
 

@@ -341,7 +341,7 @@ fn every_record_key_and_data_key_has_its_place() {
     let keys: Vec<&String> = project["properties"].as_object().unwrap().keys().collect();
     assert_eq!(keys.len(), record_keys().len());
     for key in record_keys() {
-        assert!(project["properties"].get(*key).is_some(), "{key}");
+        assert!(project["properties"].get(key).is_some(), "{key}");
     }
     let event = event_schema();
     for f in EventData::FIELDS {

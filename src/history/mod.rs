@@ -16,22 +16,29 @@ pub use verify::{replay, verify, verify_text, Problem, VerifyReport};
 
 use crate::lifecycle::apply_effects;
 use crate::model::{
-    canonical_attributes, sm3_hex, Attributes, Event, HistoryEntry, KernelFields, NewEntry, Origin,
-    Project, State, FORMAT, GENESIS,
+    sm3_hex, Attributes, Event, HistoryEntry, KernelFields, NewEntry, Origin, Project, State,
+    FORMAT, GENESIS,
 };
+use serde_json::value::RawValue;
 
 /// SM3 of the canonical JSON of the declared attributes. The record keeps the
 /// digest of the attributes its last entry left it with (`attributes_digest`),
 /// so the next entry binds a new snapshot exactly when they have changed.
 pub fn attributes_digest(attrs: &Attributes) -> String {
-    sm3_hex(canonical_attributes(attrs).as_bytes())
+    sm3_hex(canonical_attributes(attrs).get().as_bytes())
+}
+
+/// The canonical JSON of the declared attributes: they serialise with sorted
+/// keys and no whitespace, which is their canonical form.
+fn canonical_attributes(attrs: &Attributes) -> Box<RawValue> {
+    serde_json::value::to_raw_value(attrs).expect("attributes serialise")
 }
 
 /// The record after an accepted `event`: its effects, then the history entry
 /// that binds it (`findings` are the ids of what the engine found).
 pub fn accept(mut project: Project, event: &Event, findings: Vec<&'static str>) -> Project {
     let canonical = canonical_attributes(&project.attrs);
-    let digest = sm3_hex(canonical.as_bytes());
+    let digest = sm3_hex(canonical.get().as_bytes());
     let snapshot_due = project.history.is_empty()
         || project.kernel.attributes_digest.as_deref() != Some(digest.as_str());
     let origin = (project.history.is_empty()
@@ -45,17 +52,17 @@ pub fn accept(mut project: Project, event: &Event, findings: Vec<&'static str>) 
         Some(last) => (last.seq.saturating_add(1), last.hash.clone()),
         None => (1, GENESIS.to_string()),
     };
-    let attrs_before = project.attrs.clone();
-    apply_effects(&mut project, event);
+    let snapshot = snapshot_due.then(|| project.attrs.clone());
+    let attributes_changed = apply_effects(&mut project, event);
     let origin_value = origin
         .as_ref()
         .map(|o| serde_json::to_value(o).expect("an origin serialises"));
-    let (text, hash) = NewEntry {
+    let (stored, hash) = NewEntry {
         seq,
         event,
         state_after: project.state,
         findings: findings.clone(),
-        snapshot: snapshot_due.then_some((canonical.as_str(), digest.as_str())),
+        snapshot: snapshot_due.then_some((&*canonical, digest.as_str())),
         origin: origin_value,
         prev: &prev,
     }
@@ -66,19 +73,19 @@ pub fn accept(mut project: Project, event: &Event, findings: Vec<&'static str>) 
         event: event.clone(),
         state_after: project.state,
         findings: findings.into_iter().map(String::from).collect(),
-        snapshot: snapshot_due.then(|| attrs_before.clone()),
+        snapshot,
         snapshot_sm3: snapshot_due.then(|| digest.clone()),
         origin,
         prev,
         hash,
     };
-    // Most events leave the declared attributes as they were: their digest is then
-    // the one just computed.
-    project.kernel.attributes_digest = Some(if attrs_before == project.attrs {
-        digest
-    } else {
+    project.history.push(stored, entry);
+    // Most events leave the declared attributes as they were: their digest is
+    // then the one just computed.
+    project.kernel.attributes_digest = Some(if attributes_changed {
         attributes_digest(&project.attrs)
+    } else {
+        digest
     });
-    project.history.push(text, entry);
     project
 }

@@ -31,6 +31,7 @@ use crate::model::{
     stored_hash, HistoryEntry, KernelFields, Locale, ProblemCode, Project, State, GENESIS,
 };
 use crate::rules::in_force_from;
+use serde_json::value::RawValue;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
 
@@ -95,13 +96,13 @@ struct Item<'a> {
     hash: Option<String>,
     /// The content no longer gives the stored hash (or is not an object).
     damaged: bool,
-    raw: &'a str,
+    raw: &'a RawValue,
     entry: std::result::Result<HistoryEntry, Error>,
 }
 
 impl<'a> Item<'a> {
-    fn read(i: usize, raw: &'a str) -> Item<'a> {
-        let value: Option<Value> = serde_json::from_str(raw).ok();
+    fn read(i: usize, raw: &'a RawValue) -> Item<'a> {
+        let value: Option<Value> = serde_json::from_str(raw.get()).ok();
         let object = value.as_ref().and_then(Value::as_object);
         let field = |key: &str| object.and_then(|o| o.get(key));
         let hash = field("hash").and_then(Value::as_str).map(String::from);
@@ -118,7 +119,7 @@ impl<'a> Item<'a> {
             hash,
             damaged,
             raw,
-            entry: HistoryEntry::parse(&format!("$.history[{i}]"), raw),
+            entry: HistoryEntry::parse(i, raw.get()),
         }
     }
 }
@@ -127,7 +128,8 @@ impl<'a> Item<'a> {
 pub fn verify(project: &Project, locale: Locale) -> VerifyReport {
     let items: Vec<Item> = project
         .history
-        .raw()
+        .stored()
+        .iter()
         .enumerate()
         .map(|(i, raw)| Item::read(i, raw))
         .collect();
@@ -147,7 +149,12 @@ pub fn verify_text(text: &str, locale: Locale) -> Result<VerifyReport> {
 /// and any event that does not follow by the lifecycle.
 pub fn replay(project: &Project, locale: Locale) -> (Option<Project>, Vec<Problem>) {
     let mut report = Report::new(locale);
-    let entries = project.history.raw().zip(project.history.entries());
+    let entries = project
+        .history
+        .stored()
+        .iter()
+        .map(|raw| &**raw)
+        .zip(project.history.entries());
     let rebuilt = replay_entries(entries, &project.extra, &mut report);
     (rebuilt, report.problems)
 }
@@ -461,7 +468,7 @@ fn longest_increasing(seqs: &[u64]) -> Vec<bool> {
 
 /// Layer 2: replays `entries` (each with its stored text) from the first snapshot (and origin).
 fn replay_entries<'a>(
-    entries: impl IntoIterator<Item = (&'a str, &'a HistoryEntry)>,
+    entries: impl IntoIterator<Item = (&'a RawValue, &'a HistoryEntry)>,
     extra: &BTreeMap<String, Value>,
     report: &mut Report,
 ) -> Option<Project> {
@@ -554,7 +561,7 @@ fn replay_entries<'a>(
             // The next entries were written against the state this one recorded.
             p.state = entry.state_after;
         }
-        p.history.push(raw.to_string(), entry.clone());
+        p.history.push(raw.to_owned(), entry.clone());
     }
     rebuilt
 }

@@ -5,7 +5,9 @@ use super::Transition;
 use crate::model::*;
 
 /// Applies an accepted `event` to `project` (state and kernel-maintained fields).
-pub fn apply_effects(project: &mut Project, event: &Event) {
+/// Returns whether the declared attributes changed (an approved change, Art 33).
+pub fn apply_effects(project: &mut Project, event: &Event) -> bool {
+    let mut attributes_changed = false;
     let next = Transition::of(event.kind).target(project);
     let date = event.date;
     let data = &event.data;
@@ -82,6 +84,7 @@ pub fn apply_effects(project: &mut Project, event: &Event) {
                 a.budget_yuan = new_base.budget_yuan;
                 a.planned_completion = new_base.planned_completion;
                 k.baseline = Some(new_base);
+                attributes_changed = true;
             }
         }
         EventType::RejectChange => k.pending_change = None,
@@ -176,4 +179,5 @@ pub fn apply_effects(project: &mut Project, event: &Event) {
         | EventType::RequestOmFunding => {}
     }
     project.state = next;
+    attributes_changed
 }

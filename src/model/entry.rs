@@ -9,7 +9,7 @@
 //! record's `attributes_digest`. Format 1 (no `format` member, written by 0.1)
 //! has `hash` cover every member but `hash`. `verify` accepts both.
 
-use super::canonical::{canonical_json, canonical_object_without, write_string};
+use super::canonical::{canonical_json, canonical_object_without, Canonical};
 use super::decl::{document, Describe, Key, Type, UnknownKey};
 use super::event::Event;
 use super::project::{Attributes, KernelFields};
@@ -140,18 +140,19 @@ document! {
 }
 
 impl HistoryEntry {
-    /// Reads a stored entry from its text; `path` is where it sits (`$.history[3]`).
-    pub fn parse(path: &str, text: &str) -> Result<HistoryEntry> {
-        let stored: StoredEntry = parse_at(path, "the history entry", text)?;
+    /// Reads a stored entry from its text; `index` is where it sits (`$.history[3]`).
+    pub fn parse(index: usize, text: &str) -> Result<HistoryEntry> {
+        let path = || format!("$.history[{index}]");
+        let stored: StoredEntry = parse_at(&path, "the history entry", text)?;
         let snapshot_raw = stored.snapshot.as_ref().filter(|raw| raw.get() != "null");
-        let event = Event::parse_at(&format!("{path}.event"), stored.event.get())?;
+        let event = Event::from_raw(&|| format!("{}.event", path()), stored.event)?;
         let snapshot = snapshot_raw
-            .map(|raw| Attributes::parse_at(&format!("{path}.snapshot"), raw.get()))
+            .map(|raw| Attributes::parse_at(&|| format!("{}.snapshot", path()), raw.get()))
             .transpose()?;
         let format = stored.format.unwrap_or(1);
         if !(1..=FORMAT).contains(&format) {
             return Err(Error::invalid(
-                format!("{path}.format"),
+                format!("{}.format", path()),
                 format!("history format {format} is unknown; this version reads 1 and 2"),
             ));
         }
@@ -203,7 +204,7 @@ pub struct NewEntry<'a> {
     pub state_after: State,
     pub findings: Vec<&'static str>,
     /// The canonical JSON of the declared attributes and its SM3, when a snapshot is due.
-    pub snapshot: Option<(&'a str, &'a str)>,
+    pub snapshot: Option<(&'a RawValue, &'a str)>,
     /// The record's state and kernel fields before its first event, for a record taken over mid-life.
     pub origin: Option<Value>,
     pub prev: &'a str,
@@ -211,55 +212,49 @@ pub struct NewEntry<'a> {
 
 impl NewEntry<'_> {
     /// The entry as stored (canonical JSON, format 2) and its hash.
-    pub fn write(&self) -> (String, String) {
-        let event = canonical_json(
-            &serde_json::from_str::<Value>(self.event.raw.get()).expect("the event is JSON"),
-        );
-        let findings = serde_json::to_string(&self.findings).expect("rule ids serialise");
-        let origin = self.origin.as_ref().map(canonical_json);
-        let mut head = String::with_capacity(event.len() + findings.len() + 64);
-        head.push_str("{\"event\":");
-        head.push_str(&event);
-        head.push_str(",\"findings\":");
-        head.push_str(&findings);
-        head.push_str(&format!(",\"format\":{FORMAT}"));
-        // Members after `hash`, except the snapshot itself (bound by its digest).
-        let mut tail = String::new();
-        if let Some(origin) = &origin {
-            tail.push_str(",\"origin\":");
-            tail.push_str(origin);
-        }
-        tail.push_str(",\"prev\":");
-        write_string(self.prev, &mut tail);
-        tail.push_str(&format!(",\"seq\":{}", self.seq));
-        let state = format!(",\"state_after\":\"{}\"}}", self.state_after.as_str());
-        let digest = self
-            .snapshot
-            .map(|(_, d)| format!(",\"snapshot_sm3\":\"{d}\""));
-        let hashed = [
-            head.as_str(),
-            &tail,
-            digest.as_deref().unwrap_or(""),
-            &state,
-        ]
-        .concat();
+    pub fn write(&self) -> (Box<RawValue>, String) {
+        let view = |hash| EntryView { entry: self, hash };
+        let hashed = serde_json::to_string(&view(None)).expect("an entry serialises");
         let hash = sm3_hex(hashed.as_bytes());
-        let snapshot = self
-            .snapshot
-            .map(|(attrs, _)| format!(",\"snapshot\":{attrs}"))
-            .unwrap_or_default();
-        let stored = [
-            head.as_str(),
-            ",\"hash\":\"",
-            &hash,
-            "\"",
-            &tail,
-            &snapshot,
-            digest.as_deref().unwrap_or(""),
-            &state,
-        ]
-        .concat();
+        // Written by the serialiser, so not read again to be checked.
+        let stored =
+            serde_json::value::to_raw_value(&view(Some(&hash))).expect("an entry serialises");
         (stored, hash)
+    }
+}
+
+/// A new entry in canonical form: with `hash` and `snapshot` as stored, without
+/// them as hashed (format 2). Members in sorted order.
+struct EntryView<'a> {
+    entry: &'a NewEntry<'a>,
+    hash: Option<&'a str>,
+}
+
+impl Serialize for EntryView<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let e = self.entry;
+        let mut map = s.serialize_map(None)?;
+        // An event that was read is kept in canonical form (`Event::parse`).
+        map.serialize_entry("event", &e.event.raw)?;
+        map.serialize_entry("findings", &e.findings)?;
+        map.serialize_entry("format", &FORMAT)?;
+        if let Some(hash) = self.hash {
+            map.serialize_entry("hash", hash)?;
+        }
+        if let Some(origin) = &e.origin {
+            map.serialize_entry("origin", &Canonical(origin))?;
+        }
+        map.serialize_entry("prev", e.prev)?;
+        map.serialize_entry("seq", &e.seq)?;
+        if let Some((attrs, digest)) = e.snapshot {
+            if self.hash.is_some() {
+                map.serialize_entry("snapshot", attrs)?;
+            }
+            map.serialize_entry("snapshot_sm3", digest)?;
+        }
+        map.serialize_entry("state_after", &e.state_after)?;
+        map.end()
     }
 }
 
@@ -273,12 +268,6 @@ pub fn sm3_hex(bytes: &[u8]) -> String {
         out.push(HEX[(b & 0xf) as usize] as char);
     }
     out
-}
-
-/// The canonical JSON of the declared attributes: they serialise with sorted
-/// keys and no whitespace, which is their canonical form.
-pub fn canonical_attributes(attrs: &Attributes) -> String {
-    serde_json::to_string(attrs).expect("attributes serialise")
 }
 
 #[cfg(test)]
@@ -307,7 +296,7 @@ mod tests {
             budget_yuan: Some(crate::model::Money::parse("1.50").unwrap()),
             ..Attributes::default()
         };
-        let text = canonical_attributes(&attrs);
+        let text = serde_json::to_string(&attrs).unwrap();
         assert_eq!(text, canonical_json(&serde_json::from_str(&text).unwrap()));
     }
 }

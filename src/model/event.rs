@@ -7,8 +7,10 @@
 //! carry is the host's own (kept in the event as received, invisible to rules,
 //! and listed in [`Event::unknown_data_keys`]).
 
+use super::canonical::Canonical;
 use super::decl::{document, Describe, FieldInfo, Key, List, Need, Policy, Uses};
 use super::project::BaselineValues;
+use super::read::At;
 use super::values::{Date, Money, Whole};
 use super::vocab::*;
 use crate::error::{Error, Result};
@@ -146,7 +148,7 @@ pub struct Event {
     pub data: EventData,
     /// Keys of `data` this event does not carry (the host's own, or misspelt).
     pub unknown_data_keys: Vec<String>,
-    /// The event exactly as received (what history binds).
+    /// The event as received, in canonical form (what its history entry binds).
     pub raw: Box<RawValue>,
 }
 
@@ -224,11 +226,21 @@ impl Event {
         Event::parse_at("$", text)
     }
 
-    /// Reads an event whose paths start at `path` (`$.history[3].event` for a recorded one).
+    /// Reads an event whose paths start at `path`, and keeps it in canonical
+    /// form, which is what its history entry binds. (Read into its types from
+    /// the text: a `Value` would turn some numbers into binary floating point.)
     pub fn parse_at(path: &str, text: &str) -> Result<Event> {
-        let read: Read = super::read::parse_at(path, "the event", text)?;
-        let raw = RawValue::from_string(text.trim().to_owned())
-            .map_err(|e| Error::invalid(path, e.to_string()))?;
+        let at = || path.to_string();
+        let read: Read = super::read::parse_at(&at, "the event", text)?;
+        let value: Value = super::read::parse_at(&at, "the event", text)?;
+        let raw =
+            serde_json::value::to_raw_value(&Canonical(&value)).expect("a JSON value serialises");
+        read.finish(&at, raw)
+    }
+
+    /// Reads an event already held as raw JSON (a recorded one, at `$.history[3].event`).
+    pub fn from_raw(path: At, raw: Box<RawValue>) -> Result<Event> {
+        let read: Read = super::read::parse_at(path, "the event", raw.get())?;
         read.finish(path, raw)
     }
 
@@ -264,22 +276,21 @@ struct Read {
 
 impl Read {
     /// Checks what the event type needs, and drops the data it does not carry.
-    fn finish(mut self, path: &str, raw: Box<RawValue>) -> Result<Event> {
+    fn finish(mut self, path: At, raw: Box<RawValue>) -> Result<Event> {
         let required = |key: &str, what: &str| {
-            Error::invalid(format!("{path}.{key}"), format!("is required ({what})"))
+            Error::invalid(format!("{}.{key}", path()), format!("is required ({what})"))
         };
         let kind = self.kind.ok_or_else(|| required(TYPE, "an event type"))?;
         let date = self
             .date
             .ok_or_else(|| required(DATE, "a date YYYY-MM-DD"))?;
         let actor = self.actor.ok_or_else(|| required(ACTOR, "who acted"))?;
-        for field in EventData::FIELDS {
-            let bit = 1u64 << super::decl::index_of(EventData::FIELDS, field.key);
-            let present = self.data_seen & bit != 0;
+        for (bit, field) in EventData::FIELDS.iter().enumerate() {
+            let present = self.data_seen & (1 << bit) != 0;
             match field.uses.by(kind) {
                 Some(Need::Required) if !present => {
                     return Err(Error::invalid(
-                        format!("{path}.data.{}", field.key),
+                        format!("{}.data.{}", path(), field.key),
                         format!("is required for `{kind}`"),
                     ))
                 }

@@ -16,8 +16,8 @@ mod vocab;
 pub use canonical::{canonical_json, canonical_object_without};
 pub use decl::{FieldInfo, List, Need, Policy, Type, Uses, Vocabulary};
 pub use entry::{
-    canonical_attributes, sm3_hex, stored_hash, unhashed_members, HistoryEntry, NewEntry, Origin,
-    StoredEntry, FORMAT, GENESIS,
+    sm3_hex, stored_hash, unhashed_members, HistoryEntry, NewEntry, Origin, StoredEntry, FORMAT,
+    GENESIS,
 };
 pub use event::{Actor, Event, EventData};
 pub use finding::{ApplyResult, CheckResult, Deadline, Decision, Finding};

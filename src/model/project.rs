@@ -126,10 +126,10 @@ impl<'de> Deserialize<'de> for ReadAttributes {
 impl Attributes {
     /// Reads a snapshot of the attributes from its text at `path`; a missing
     /// required attribute is named at its own path.
-    pub fn parse_at(path: &str, text: &str) -> Result<Attributes> {
+    pub fn parse_at(path: super::read::At, text: &str) -> Result<Attributes> {
         let read: ReadAttributes = super::read::parse_at(path, "the attributes", text)?;
         match read.attrs.missing_required(read.seen) {
-            Some(key) => Err(Error::invalid(format!("{path}.{key}"), "is required")),
+            Some(key) => Err(Error::invalid(format!("{}.{key}", path()), "is required")),
             None => Ok(read.attrs),
         }
     }
@@ -339,6 +339,11 @@ impl History {
         self.raw.iter().map(|e| e.get())
     }
 
+    /// Each entry as stored.
+    pub fn stored(&self) -> &[Box<RawValue>] {
+        &self.raw
+    }
+
     /// Every entry, read (empty for a record read by `verify`, which reads them itself).
     pub fn entries(&self) -> &[HistoryEntry] {
         &self.entries
@@ -354,14 +359,13 @@ impl History {
             .raw
             .iter()
             .enumerate()
-            .map(|(i, raw)| HistoryEntry::parse(&format!("$.history[{i}]"), raw.get()))
+            .map(|(i, raw)| HistoryEntry::parse(i, raw.get()))
             .collect::<Result<_>>()?;
         Ok(())
     }
 
     /// Appends an entry: its stored text (one JSON object) and the entry it is.
-    pub fn push(&mut self, text: String, entry: HistoryEntry) {
-        let raw = RawValue::from_string(text).expect("history entries are written as JSON");
+    pub fn push(&mut self, raw: Box<RawValue>, entry: HistoryEntry) {
         self.raw.push(raw);
         self.entries.push(entry);
     }
@@ -431,19 +435,34 @@ pub struct Project {
 const STATE: &str = "state";
 const HISTORY: &str = "history";
 
-/// Every key the kernel reads and writes at the record's top level, sorted.
-pub fn record_keys() -> &'static [&'static str] {
-    static KEYS: once_cell::sync::Lazy<Vec<&'static str>> = once_cell::sync::Lazy::new(|| {
-        let mut keys: Vec<&'static str> = Attributes::FIELDS
-            .iter()
-            .chain(KernelFields::FIELDS)
-            .map(|f| f.key)
-            .chain([STATE, HISTORY])
-            .collect();
-        keys.sort_unstable();
-        keys
-    });
+/// Which part of the record a top-level key belongs to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Attribute,
+    Kernel,
+    State,
+    History,
+}
+
+/// Every key the kernel reads and writes at the record's top level, sorted, with its part.
+fn record_parts() -> &'static [(&'static str, Part)] {
+    static KEYS: once_cell::sync::Lazy<Vec<(&'static str, Part)>> =
+        once_cell::sync::Lazy::new(|| {
+            let mut keys: Vec<(&'static str, Part)> = Attributes::FIELDS
+                .iter()
+                .map(|f| (f.key, Part::Attribute))
+                .chain(KernelFields::FIELDS.iter().map(|f| (f.key, Part::Kernel)))
+                .chain([(STATE, Part::State), (HISTORY, Part::History)])
+                .collect();
+            keys.sort_unstable_by_key(|(k, _)| *k);
+            keys
+        });
     &KEYS
+}
+
+/// Every key the kernel reads and writes at the record's top level, sorted.
+pub fn record_keys() -> Vec<&'static str> {
+    record_parts().iter().map(|(k, _)| *k).collect()
 }
 
 /// A record as read, with what the reading saw of its required attributes.
@@ -544,20 +563,22 @@ impl Project {
 impl Serialize for Project {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
+        let p = self;
         let mut map = s.serialize_map(None)?;
-        let mut extra = self.extra.iter().peekable();
-        for &key in record_keys() {
+        let mut extra = p.extra.iter().peekable();
+        for &(key, part) in record_parts() {
             while let Some((k, v)) = extra.next_if(|(k, _)| k.as_str() < key) {
                 map.serialize_entry(k, v)?;
             }
-            match key {
-                STATE => map.serialize_entry(STATE, &self.state)?,
-                HISTORY if self.history.is_empty() => {}
-                HISTORY => map.serialize_entry(HISTORY, &self.history)?,
-                _ => {
-                    if !self.attrs.write_field(key, &mut map)? {
-                        self.kernel.write_field(key, &mut map)?;
-                    }
+            match part {
+                Part::State => map.serialize_entry(STATE, &p.state)?,
+                Part::History if p.history.is_empty() => {}
+                Part::History => map.serialize_entry(HISTORY, &p.history)?,
+                Part::Attribute => {
+                    p.attrs.write_field(key, &mut map)?;
+                }
+                Part::Kernel => {
+                    p.kernel.write_field(key, &mut map)?;
                 }
             }
         }

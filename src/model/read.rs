@@ -14,12 +14,15 @@ use serde::de::DeserializeOwned;
 
 /// Reads `text` as a `T`. `what` names the input in messages ("the project record").
 pub fn parse<T: DeserializeOwned>(what: &str, text: &str) -> Result<T> {
-    parse_at("$", what, text)
+    parse_at(&|| "$".to_string(), what, text)
 }
 
-/// `parse` for a part of a larger document, whose paths start at `base` (`$.history[3]`).
-pub fn parse_at<T: DeserializeOwned>(base: &str, what: &str, text: &str) -> Result<T> {
-    serde_json::from_str(text).map_err(|e| explain::<T>(base, what, text, e))
+/// Where a part of a document sits (`$.history[3]`), made only when an error needs it.
+pub type At<'a> = &'a dyn Fn() -> String;
+
+/// `parse` for a part of a larger document, whose paths start at `base`.
+pub fn parse_at<T: DeserializeOwned>(base: At, what: &str, text: &str) -> Result<T> {
+    serde_json::from_str(text).map_err(|e| explain::<T>(&base(), what, text, e))
 }
 
 /// Why `text` could not be read as a `T`.

@@ -255,7 +255,33 @@ impl Date {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0.format("%Y-%m-%d"))
+        // Digit by digit: chrono's `format` costs more than the rest of writing a record's dates.
+        let (y, m, d) = (self.0.year(), self.0.month(), self.0.day());
+        if !(0..=9999).contains(&y) {
+            return write!(f, "{}", self.0.format("%Y-%m-%d"));
+        }
+        let y = y as u32;
+        let digits = [
+            y / 1000,
+            y / 100 % 10,
+            y / 10 % 10,
+            y % 10,
+            10,
+            m / 10,
+            m % 10,
+            10,
+            d / 10,
+            d % 10,
+        ];
+        let mut text = [0u8; 10];
+        for (byte, digit) in text.iter_mut().zip(digits) {
+            *byte = if digit == 10 {
+                b'-'
+            } else {
+                b'0' + digit as u8
+            };
+        }
+        f.write_str(std::str::from_utf8(&text).expect("ASCII digits"))
     }
 }
 
