@@ -3,6 +3,7 @@
 #   make test      everything CI runs: Rust tests, header and symbol drift, C tests
 #                  under valgrind, the Java and .NET bindings (installs what is missing)
 #   make install PREFIX=/usr/local   library, header and govit.pc
+#   make spark-check INPUT=F.jsonl OUTPUT=DIR AS_OF=YYYY-MM-DD   the nightly check on Spark (docs/spark.md)
 #
 # Toolchains: cargo/rustc (rustup or Debian's), gcc, plus what `make deps` installs
 # from Debian's packages (valgrind, pkg-config, JDK, JUnit 5, Mono, NUnit) and PyPI (dotnetcore2).
@@ -51,7 +52,7 @@ java-test: release
 dotnet-test: release
 	$(MAKE) -C bindings/dotnet deps all test example
 
-test: deps lint rust-test header-check c-test java-test dotnet-test
+test: deps lint rust-test header-check c-test java-test dotnet-test spark-test
 	@echo "make test: all suites passed"
 
 docs:
@@ -138,3 +139,27 @@ bench: bench-quick
 	$(CARGO) bench --locked --bench history
 	$(CARGO) bench --locked --bench batch
 	cd benches/peers && $(CARGO) test --release && $(CARGO) bench --bench submit_technical
+
+# ---- the nightly check on Spark (issue 17; docs/spark.md) ----
+#   make spark-check INPUT=F.jsonl OUTPUT=DIR AS_OF=YYYY-MM-DD [CONFIG=engine.json] [MASTER=local[2]]
+#                      runs org.govit.spark.NightlyCheck with spark-submit; installs pyspark if missing
+#   make spark-test    (part of make test) the job's output against the kernel's own check
+#   make spark-bench   1,000,000 generated records on local[1] and local[2] against a plain Java loop
+.PHONY: spark-jars spark-check spark-test spark-bench
+
+# A local path made absolute (spark/Makefile runs in spark/); a URL (hdfs://, s3a://) as it is.
+spark_path = $(if $(findstring ://,$(1)),$(1),$(if $(1),$(abspath $(1))))
+
+spark-jars: release
+	$(MAKE) -C bindings/java deps all
+	$(MAKE) -C spark jar
+
+spark-check: spark-jars
+	@$(MAKE) --no-print-directory -C spark check INPUT='$(call spark_path,$(INPUT))' \
+	  OUTPUT='$(call spark_path,$(OUTPUT))' AS_OF='$(AS_OF)' CONFIG='$(call spark_path,$(CONFIG))'
+
+spark-test: spark-jars
+	$(MAKE) -C spark test
+
+spark-bench: spark-jars
+	$(MAKE) -C spark bench
