@@ -45,6 +45,7 @@ final class CheckPartition implements Function2<InputSplit, Iterator<Tuple2<Long
 
     @Override
     public Iterator<Tuple2<NullWritable, Text>> call(InputSplit split, Iterator<Tuple2<LongWritable, Text>> lines) {
+        long cpuStart = JvmStats.threadCpuNanos();
         String file = split instanceof FileSplit fs ? fs.getPath().toString() : String.valueOf(split);
         Engines.Lease lease = Engines.get(configJson);
         Summary part = new Summary();
@@ -69,8 +70,9 @@ final class CheckPartition implements Function2<InputSplit, Iterator<Tuple2<Long
                 }
                 if (next == null && !reported) {
                     reported = true; // the partition is done: count it once
-                    part.peakRssKib = JvmMemory.peakRssKib();
-                    part.peakHeapKib = JvmMemory.peakHeapKib();
+                    part.taskCpuNanos = JvmStats.threadCpuNanos() - cpuStart;
+                    part.peakRssKib = JvmStats.peakRssKib();
+                    part.peakHeapKib = JvmStats.peakHeapKib();
                     summary.add(part);
                 }
                 return next != null;

@@ -24,6 +24,7 @@ final class Summary implements Serializable {
     long outOfScope;
     long partitions;
     long enginesCreated;
+    long taskCpuNanos; // CPU time of the task threads: reading, checking, writing
     long peakRssKib; // the largest of the executors' (max, not sum)
     long peakHeapKib;
     final Counts errorsByCode = new Counts();
@@ -59,6 +60,7 @@ final class Summary implements Serializable {
         outOfScope += o.outOfScope;
         partitions += o.partitions;
         enginesCreated += o.enginesCreated;
+        taskCpuNanos += o.taskCpuNanos;
         peakRssKib = Math.max(peakRssKib, o.peakRssKib);
         peakHeapKib = Math.max(peakHeapKib, o.peakHeapKib);
         errorsByCode.addAll(o.errorsByCode);
@@ -86,6 +88,7 @@ final class Summary implements Serializable {
         doc.set("by_owner_unit", mapper.valueToTree(byOwnerUnit));
         doc.put("partitions", partitions);
         doc.put("engines_created", enginesCreated);
+        doc.put("task_cpu_seconds", Math.round(taskCpuNanos / 1e6) / 1000.0);
         doc.put("executor_peak_rss_kib", peakRssKib);
         doc.put("executor_peak_heap_kib", peakHeapKib);
         return doc;

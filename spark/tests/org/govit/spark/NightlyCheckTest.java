@@ -11,14 +11,20 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.univocity.parsers.csv.CsvParser;
+import com.univocity.parsers.csv.CsvParserSettings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -254,6 +260,73 @@ class NightlyCheckTest {
         Run run = makeCheck(input, output, "", "");
         assertNotEquals(0, run.exit);
         assertTrue(run.log.contains("usage: make spark-check INPUT="), run.log);
+    }
+
+    @Test
+    void todoSqlGivesTheRowsOfTheResults() throws Exception {
+        int within = 120;
+        Path todo = work.resolve("todo");
+        Path log = work.resolve("todo-sql.log");
+        Path home = Paths.get(System.getProperty("govit.spark.home"));
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/spark-sql").toString(), "--master", "local[1]",
+                "--conf", "spark.sql.catalogImplementation=in-memory", "--conf", "spark.ui.enabled=false",
+                "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
+                "--driver-java-options", "-Dlog4j2.configurationFile=file:" + sparkDir.resolve("conf/log4j2.properties"),
+                "-d", "output=" + output, "-d", "input=" + input, "-d", "as_of=" + AS_OF, "-d", "within=" + within,
+                "-d", "todo=" + todo, "-f", sparkDir.resolve("sql/todo.sql").toString());
+        pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        pb.directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        assertEquals(0, pb.start().waitFor(), Files.readString(log));
+
+        List<String> want = new ArrayList<>();
+        Map<String, String> unitOf = new HashMap<>();
+        String horizon = LocalDate.parse(AS_OF).plusDays(within).toString();
+        for (Expected e : expected) {
+            if (e.result == null) {
+                JsonNode err = JSON.readTree(e.errorJson).get("error");
+                want.add(String.join("|", "unreadable", String.valueOf(readable(e.line).id), err.get("code").asText(), "null"));
+                continue;
+            }
+            JsonNode r = JSON.readTree(e.result);
+            String id = r.get("project_id").asText();
+            unitOf.put(id, JSON.readTree(e.line).get("owner_unit").asText());
+            for (JsonNode f : r.get("findings")) {
+                if (f.get("severity").asText().equals("violation")) {
+                    want.add(String.join("|", "overdue", id, f.get("rule").asText(), f.path("due").asText("null")));
+                }
+            }
+            for (JsonNode d : r.get("deadlines")) {
+                String due = d.get("due").asText();
+                if (due.compareTo(AS_OF) >= 0 && due.compareTo(horizon) <= 0) {
+                    want.add(String.join("|", "upcoming", id, d.get("rule").asText(), due));
+                }
+            }
+        }
+        List<String> got = new ArrayList<>();
+        CsvParserSettings settings = new CsvParserSettings();
+        settings.setHeaderExtractionEnabled(true);
+        settings.setMaxCharsPerColumn(-1);
+        List<Path> parts;
+        try (Stream<Path> s = Files.list(todo)) {
+            parts = s.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted().toList();
+        }
+        for (Path p : parts) {
+            for (var row : new CsvParser(settings)
+                    .parseAllRecords(p.toFile(), StandardCharsets.UTF_8)) {
+                String id = row.getString("project_id");
+                got.add(String.join("|", row.getString("kind"), String.valueOf(id), row.getString("rule"),
+                        String.valueOf(row.getString("due"))));
+                if (!row.getString("kind").equals("unreadable")) {
+                    assertEquals(unitOf.get(id), row.getString("owner_unit"), id);
+                    assertTrue(row.getString("message").length() > 10, row.toString());
+                }
+            }
+        }
+        Collections.sort(want);
+        Collections.sort(got);
+        assertEquals(want, got);
+        assertTrue(want.stream().anyMatch(w -> w.startsWith("upcoming|")) && want.stream().anyMatch(w -> w.startsWith("overdue|")),
+                "rows of every kind");
     }
 
     // ---- helpers ----

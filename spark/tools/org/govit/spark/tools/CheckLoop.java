@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.govit.GovitEngine;
 import org.govit.GovitException;
-import org.govit.spark.JvmMemory;
+import org.govit.spark.JvmStats;
 
 /**
  * The kernel's own {@code check} over a JSON-lines file, without Spark: one thread, one
@@ -28,7 +28,8 @@ import org.govit.spark.JvmMemory;
  * {@code INPUT} is a JSON-lines file or a directory of them, read in name order; names
  * ending {@code .gz} are gunzipped. Writes one line per non-blank input line: the check
  * result, or the kernel's error document. Prints {@code loop <records> records <seconds> s
- * <records/s> records/s peak_rss_kib <VmHWM> peak_heap_kib <peak heap>}. With
+ * <records/s> records/s thread_cpu_s <seconds> peak_rss_kib <VmHWM> peak_heap_kib <peak heap>},
+ * the CPU time being that of the one thread that reads, checks and writes. With
  * {@code --read-only} it only reads and splits the lines (the benchmark's cost of reading).
  */
 public final class CheckLoop {
@@ -89,13 +90,14 @@ public final class CheckLoop {
         List<Path> files = inputFiles(Paths.get(args[readOnly ? 1 : 0]));
         long[] records = {0};
         long start = System.nanoTime();
+        long cpuStart = JvmStats.threadCpuNanos();
         if (readOnly) {
             for (Path f : files) {
                 try (InputStream in = open(f)) {
                     forEachLine(in, (offset, bytes) -> records[0] += isBlank(bytes) ? 0 : 1);
                 }
             }
-            report("read-only", records[0], start);
+            report("read-only", records[0], start, cpuStart);
             return;
         }
         byte[] options = ("{\"as_of\":\"" + args[2] + "\"}").getBytes(StandardCharsets.UTF_8);
@@ -118,13 +120,14 @@ public final class CheckLoop {
                 }
             }
         }
-        report("loop", records[0], start);
+        report("loop", records[0], start, cpuStart);
     }
 
-    private static void report(String what, long records, long startNanos) {
+    private static void report(String what, long records, long startNanos, long cpuStartNanos) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        System.out.printf("%s %d records %.1f s %.0f records/s peak_rss_kib %d peak_heap_kib %d%n", what, records,
-                seconds, records / seconds, JvmMemory.peakRssKib(), JvmMemory.peakHeapKib());
+        double cpu = (JvmStats.threadCpuNanos() - cpuStartNanos) / 1e9;
+        System.out.printf("%s %d records %.3f s %.0f records/s thread_cpu_s %.3f peak_rss_kib %d peak_heap_kib %d%n",
+                what, records, seconds, records / seconds, cpu, JvmStats.peakRssKib(), JvmStats.peakHeapKib());
     }
 
     static List<Path> inputFiles(Path input) throws IOException {

@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 
-/** This JVM's peak memory so far, for the summary (executor sizing) and the benchmark. */
-public final class JvmMemory {
-    private JvmMemory() {}
+/** This JVM's peak memory so far and a thread's CPU time, for the summary (executor sizing) and the benchmark. */
+public final class JvmStats {
+    private JvmStats() {}
 
     /** Peak resident set of the process (VmHWM, Linux), in KiB; 0 where unknown. */
     public static long peakRssKib() {
@@ -34,5 +35,11 @@ public final class JvmMemory {
             }
         }
         return bytes / 1024;
+    }
+
+    /** CPU time of the calling thread, in nanoseconds; 0 where the JVM cannot tell. */
+    public static long threadCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
     }
 }
