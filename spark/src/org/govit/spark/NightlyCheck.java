@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.NullWritable;
@@ -66,6 +66,13 @@ public final class NightlyCheck {
             Path out = new Path(output);
             if (out.getFileSystem(hadoop).exists(out)) {
                 fail("结果目录已存在，请换一个目录或先删除它 / the output directory exists: choose another or remove it: " + output);
+            }
+            for (String part : input.split(",")) { // hadoopFile takes a comma-separated list of paths or globs
+                Path in = new Path(part);
+                FileStatus[] found = in.getFileSystem(hadoop).globStatus(in);
+                if (found == null || found.length == 0) {
+                    fail("找不到项目记录文件，请检查路径 / no input at " + part);
+                }
             }
             // A record ends at \n alone (JSON lines); Hadoop's default also ends one at a bare \r,
             // which JSON allows between tokens. A \r before the \n stays: JSON white space.

@@ -270,6 +270,7 @@ class NightlyCheckTest {
         Path home = Paths.get(System.getProperty("govit.spark.home"));
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/spark-sql").toString(), "--master", "local[1]",
                 "--conf", "spark.sql.catalogImplementation=in-memory", "--conf", "spark.ui.enabled=false",
+                "--conf", "spark.sql.shuffle.partitions=2",
                 "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
                 "--driver-java-options", "-Dlog4j2.configurationFile=file:" + sparkDir.resolve("conf/log4j2.properties"),
                 "-d", "output=" + output, "-d", "input=" + input, "-d", "as_of=" + AS_OF, "-d", "within=" + within,
