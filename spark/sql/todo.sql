@@ -27,20 +27,22 @@ CREATE TEMPORARY VIEW todo AS
 SELECT r.project_id, p.name, p.owner_unit, r.state, t.kind, t.rule, t.article, t.severity, t.due, t.message
 FROM results r
 LEFT JOIN (SELECT DISTINCT id, name, owner_unit FROM records WHERE id IS NOT NULL) p ON p.id = r.project_id
-LATERAL VIEW explode(concat(
-  transform(filter(r.findings, f -> f.severity = 'violation'),
-    f -> named_struct('kind', 'overdue', 'rule', f.rule, 'article', f.article, 'severity', f.severity,
-                      'due', f.due, 'message', f.message)),
-  transform(filter(r.deadlines,
-      d -> d.due BETWEEN '${as_of}' AND CAST(date_add(DATE '${as_of}', ${within}) AS STRING)),
-    d -> named_struct('kind', 'upcoming', 'rule', d.rule,
-                      'article', CAST(regexp_extract(d.rule, '^art(\\d+)\\.', 1) AS INT),
-                      'severity', CAST(NULL AS STRING), 'due', d.due,
-                      'message', concat('应于 ', d.due, ' 前办理“', d.event, '” / send ', d.event, ' by ', d.due))),
-  filter(array(named_struct('kind', 'unreadable', 'rule', r.error.code, 'article', CAST(NULL AS INT),
-                            'severity', CAST(NULL AS STRING), 'due', CAST(NULL AS STRING),
-                            'message', concat(r.error.message, ' (', r.file, ' @ ', r.offset, ')'))),
-    e -> r.error IS NOT NULL))) AS t;
+LATERAL VIEW explode(CASE
+  WHEN r.error IS NOT NULL THEN
+    array(named_struct('kind', 'unreadable', 'rule', r.error.code, 'article', CAST(NULL AS INT),
+                       'severity', CAST(NULL AS STRING), 'due', CAST(NULL AS STRING),
+                       'message', concat(r.error.message, ' (', r.file, ' @ ', r.offset, ')')))
+  ELSE concat(
+    transform(filter(r.findings, f -> f.severity = 'violation'),
+      f -> named_struct('kind', 'overdue', 'rule', f.rule, 'article', f.article, 'severity', f.severity,
+                        'due', f.due, 'message', f.message)),
+    transform(filter(r.deadlines,
+        d -> d.due BETWEEN '${as_of}' AND CAST(date_add(DATE '${as_of}', ${within}) AS STRING)),
+      d -> named_struct('kind', 'upcoming', 'rule', d.rule,
+                        'article', CAST(regexp_extract(d.rule, '^art(\\d+)\\.', 1) AS INT),
+                        'severity', CAST(NULL AS STRING), 'due', d.due,
+                        'message', concat('应于 ', d.due, ' 前办理“', d.event, '” / send ', d.event, ' by ', d.due))))
+  END) AS t;
 
 INSERT OVERWRITE DIRECTORY '${todo}' USING csv OPTIONS (header 'true')
 SELECT * FROM todo ORDER BY owner_unit, due, project_id, rule;
