@@ -20,6 +20,7 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.govit.GovitEngine;
 import org.govit.GovitException;
+import scala.Tuple2;
 
 /**
  * The nightly check on Spark: {@code check} as of a date on every project record of a
@@ -57,23 +58,14 @@ public final class NightlyCheck {
         String config = conf.get(CONFIG_KEY, null);
         ObjectMapper mapper = new ObjectMapper();
         validate(config, asOf, mapper);
+        Path out = new Path(output);
+        checkPaths(conf, input, out);
         byte[] options = mapper.writeValueAsBytes(mapper.createObjectNode().put("as_of", asOf));
         Instant started = Instant.now();
         Summary summary;
         String kernelVersion = GovitEngine.version();
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             Configuration hadoop = sc.hadoopConfiguration();
-            Path out = new Path(output);
-            if (out.getFileSystem(hadoop).exists(out)) {
-                fail("结果目录已存在，请换一个目录或先删除它 / the output directory exists: choose another or remove it: " + output);
-            }
-            for (String part : input.split(",")) { // hadoopFile takes a comma-separated list of paths or globs
-                Path in = new Path(part);
-                FileStatus[] found = in.getFileSystem(hadoop).globStatus(in);
-                if (found == null || found.length == 0) {
-                    fail("找不到项目记录文件，请检查路径 / no input at " + part);
-                }
-            }
             // A record ends at \n alone (JSON lines); Hadoop's default also ends one at a bare \r,
             // which JSON allows between tokens. A \r before the \n stays: JSON white space.
             hadoop.set("textinputformat.record.delimiter", "\n");
@@ -106,6 +98,27 @@ public final class NightlyCheck {
                 asOf, summary.records, summary.checked, summary.errors, summary.findings, output);
         System.out.printf("检查基准日 %s：共 %d 条记录，已检查 %d 条，无法读取 %d 条，发现问题 %d 项，结果见 %s%n",
                 asOf, summary.records, summary.checked, summary.errors, summary.findings, output);
+    }
+
+    /**
+     * Refuses a missing input or an existing output before Spark starts, with the Hadoop
+     * settings Spark would use (core-site.xml on the class path, {@code spark.hadoop.*}).
+     */
+    private static void checkPaths(SparkConf conf, String input, Path out) throws IOException {
+        Configuration hadoop = new Configuration();
+        for (Tuple2<String, String> kv : conf.getAllWithPrefix("spark.hadoop.")) {
+            hadoop.set(kv._1(), kv._2());
+        }
+        if (out.getFileSystem(hadoop).exists(out)) {
+            fail("结果目录已存在，请换一个目录或先删除它 / the output directory exists: choose another or remove it: " + out);
+        }
+        for (String part : input.split(",")) { // hadoopFile takes a comma-separated list of paths or globs
+            Path in = new Path(part);
+            FileStatus[] found = in.getFileSystem(hadoop).globStatus(in);
+            if (found == null || found.length == 0) {
+                fail("找不到项目记录文件，请检查路径 / no input at " + part);
+            }
+        }
     }
 
     /** Refuses a bad engine configuration or AS_OF here, once, instead of on every record. */

@@ -256,6 +256,15 @@ class NightlyCheckTest {
     }
 
     @Test
+    void aMissingInputIsRefused() throws Exception {
+        Path dir = work.resolve("never");
+        Run run = makeCheck(work.resolve("no-such-dump.jsonl"), dir, AS_OF, "");
+        assertNotEquals(0, run.exit);
+        assertTrue(run.log.contains("no input at") && run.log.contains("找不到项目记录文件"), run.log);
+        assertFalse(Files.exists(dir));
+    }
+
+    @Test
     void missingArgumentsGiveTheUsage() throws Exception {
         Run run = makeCheck(input, output, "", "");
         assertNotEquals(0, run.exit);
