@@ -62,7 +62,7 @@ final class CheckPartition implements Function2<InputSplit, Iterator<Tuple2<Long
                     Tuple2<LongWritable, Text> line = lines.next();
                     // The reader reuses its Text: copy the bytes now.
                     byte[] record = Arrays.copyOf(line._2().getBytes(), line._2().getLength());
-                    if (isBlank(record)) {
+                    if (JsonLines.isBlank(record)) {
                         part.blankLines++;
                     } else {
                         next = new Text(checkOne(engine, record, file, line._1().get(), part));
@@ -184,14 +184,5 @@ final class CheckPartition implements Function2<InputSplit, Iterator<Tuple2<Long
         part.bySeverity.add(severity, 1);
         unit.add("findings", 1);
         unit.add(severity, 1);
-    }
-
-    private static boolean isBlank(byte[] line) {
-        for (byte b : line) {
-            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -30,7 +30,6 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.govit.GovitEngine;
 import org.govit.GovitException;
-import org.govit.spark.tools.CheckLoop;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -75,8 +74,8 @@ class NightlyCheckTest {
         byte[] options = ("{\"as_of\":\"" + AS_OF + "\"}").getBytes(StandardCharsets.UTF_8);
         try (GovitEngine engine = new GovitEngine(Files.readString(configFile));
                 var in = Files.newInputStream(input)) {
-            CheckLoop.forEachLine(in, (offset, line) -> {
-                if (CheckLoop.isBlank(line)) {
+            JsonLines.forEachLine(in, (offset, line) -> {
+                if (JsonLines.isBlank(line)) {
                     blankLines++;
                     return;
                 }
@@ -96,7 +95,7 @@ class NightlyCheckTest {
                 partFiles++;
             }
             try (var in = Files.newInputStream(p)) {
-                CheckLoop.forEachLine(in, (offset, line) -> out.add(line));
+                JsonLines.forEachLine(in, (offset, line) -> out.add(line));
             }
         }
         summary = JSON.readTree(output.resolve("_summary.json").toFile());

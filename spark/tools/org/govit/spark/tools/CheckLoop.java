@@ -9,12 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.govit.GovitEngine;
 import org.govit.GovitException;
+import org.govit.spark.JsonLines;
 import org.govit.spark.JvmStats;
 
 /**
@@ -35,52 +35,6 @@ import org.govit.spark.JvmStats;
 public final class CheckLoop {
     private CheckLoop() {}
 
-    /** A line of a JSON-lines file: its bytes without the {@code \n}, and its byte offset. */
-    public interface LineSink {
-        void line(long offset, byte[] bytes) throws IOException;
-    }
-
-    /**
-     * Splits {@code in} at {@code \n} only, as the job does ({@code textinputformat.record.delimiter}):
-     * a {@code \r} before it stays in the record, where JSON takes it as white space.
-     */
-    public static void forEachLine(InputStream in, LineSink sink) throws IOException {
-        byte[] buf = new byte[1 << 16];
-        byte[] line = new byte[1 << 16];
-        int len = 0;
-        long offset = 0; // of the line being read
-        long pos = 0;
-        int n;
-        while ((n = in.read(buf)) > 0) {
-            for (int i = 0; i < n; i++) {
-                pos++;
-                if (buf[i] == '\n') {
-                    sink.line(offset, Arrays.copyOf(line, len));
-                    len = 0;
-                    offset = pos;
-                } else {
-                    if (len == line.length) {
-                        line = Arrays.copyOf(line, len * 2);
-                    }
-                    line[len++] = buf[i];
-                }
-            }
-        }
-        if (len > 0) {
-            sink.line(offset, Arrays.copyOf(line, len));
-        }
-    }
-
-    /** Whether a line holds only white space (the job skips it). */
-    public static boolean isBlank(byte[] line) {
-        for (byte b : line) {
-            if (b != ' ' && b != '\t' && b != '\r') {
-                return false;
-            }
-        }
-        return true;
-    }
-
     public static void main(String[] args) throws IOException {
         boolean readOnly = args.length == 2 && args[0].equals("--read-only");
         if (!readOnly && args.length < 3) {
@@ -94,7 +48,7 @@ public final class CheckLoop {
         if (readOnly) {
             for (Path f : files) {
                 try (InputStream in = open(f)) {
-                    forEachLine(in, (offset, bytes) -> records[0] += isBlank(bytes) ? 0 : 1);
+                    JsonLines.forEachLine(in, (offset, bytes) -> records[0] += JsonLines.isBlank(bytes) ? 0 : 1);
                 }
             }
             report("read-only", records[0], start, cpuStart);
@@ -105,8 +59,8 @@ public final class CheckLoop {
                 OutputStream out = new BufferedOutputStream(Files.newOutputStream(Paths.get(args[1])), 1 << 20)) {
             for (Path f : files) {
                 try (InputStream in = open(f)) {
-                    forEachLine(in, (offset, bytes) -> {
-                        if (isBlank(bytes)) {
+                    JsonLines.forEachLine(in, (offset, bytes) -> {
+                        if (JsonLines.isBlank(bytes)) {
                             return;
                         }
                         records[0]++;
