@@ -12,9 +12,11 @@
 # Usage: packaging/archives.sh DIST_DIR STAGE_DIR [EXTRA_DIR]
 #   EXTRA_DIR/<platform>/govit-*.tar.gz: an archive built on another machine (make dist-host),
 #   copied as it is; its libgovit.so goes to <stage>/native/<platform>/ too.
+#   ONLY=<platform> packs that platform alone (make dist-host).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-dist=$1 stage=$2 extra=${3:-}
+mkdir -p "$1" "$2/native"
+dist=$(cd "$1" && pwd) stage=$(cd "$2" && pwd) extra=${3:-}
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' "$root/Cargo.toml" | head -n1)
 zig=${ZIG:-python3 -m ziglang}
 # Reproducible archives: every file dated at the last commit.
@@ -85,10 +87,10 @@ common_files() { # destination platform name
     readme "$2" "$3" > "$1/README.txt"
 }
 
-mkdir -p "$dist" "$stage/native"
 built=0
-while IFS=$'\t' read -r platform target _rid archive _machine _glibc; do
+while IFS=$'\t' read -r platform target _rid archive _machine _glibc _how; do
     case $platform in '#'* | '') continue ;; esac
+    [ -z "${ONLY:-}" ] || [ "$ONLY" = "$platform" ] || continue
     out=$root/target/$target/dist
     name=govit-$version-$archive
     native=$stage/native/$platform
