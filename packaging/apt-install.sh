@@ -15,5 +15,5 @@ flock /tmp/apt.lock sh -c "
     for a in $archs; do
         dpkg --print-foreign-architectures | grep -qx \$a || $sudo dpkg --add-architecture \$a
     done
-    $sudo apt-get update -qq &&
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null"
+    $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq &&
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends $missing >/dev/null"
