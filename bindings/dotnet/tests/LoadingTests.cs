@@ -92,7 +92,7 @@ namespace Govit.Tests
             Assert.AreEqual(3, Run(null, out output), output);
             StringAssert.Contains("cannot find " + NativeLoader.FileName + " for " + NativeLoader.RuntimeId, output);
             StringAssert.Contains(_dir, output);
-            StringAssert.Contains(Path.Combine(Path.Combine(Path.Combine(_dir, "runtimes"), NativeLoader.RuntimeId), "native"), output);
+            StringAssert.Contains(Path.Combine(_dir, "runtimes", NativeLoader.RuntimeId, "native"), output);
             StringAssert.Contains("GOVIT_LIBRARY_PATH", output);
         }
 
@@ -109,7 +109,7 @@ namespace Govit.Tests
         [Test]
         public void InTheNuGetRuntimesFolder()
         {
-            string file = Put(Path.Combine(Path.Combine("runtimes", NativeLoader.RuntimeId), "native"));
+            string file = Put(Path.Combine("runtimes", NativeLoader.RuntimeId, "native"));
             string output;
             Assert.AreEqual(0, Run(null, out output), output);
             StringAssert.Contains("source " + file, output);

@@ -114,7 +114,7 @@ namespace Govit
                     foreach (string candidate in new[]
                              {
                                  Path.Combine(folder, file),
-                                 Path.Combine(Path.Combine(Path.Combine(Path.Combine(folder, "runtimes"), RuntimeId), "native"), file),
+                                 Path.Combine(folder, "runtimes", RuntimeId, "native", file),
                              })
                     {
                         searched.Add(Path.GetDirectoryName(candidate));
