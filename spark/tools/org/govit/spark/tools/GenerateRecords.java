@@ -118,9 +118,10 @@ public final class GenerateRecords {
                 lines++;
             }
         }
-        System.out.printf("generated %s: %d lines, %d records from %d templates; record sizes: min %d, mean %d, max %d bytes;"
-                + " %.1f MB of JSON, %.1f MB on disk%n", out, lines, records, templates.size(), min,
-                records == 0 ? 0 : bytes / records, max, o.written / 1e6, o.onDisk() / 1e6);
+        System.out.printf("generated %s: %d lines: %d records from %d templates (sizes: min %d, mean %d, max %d bytes),"
+                + " %d bad, %d blank; %.1f MB of JSON, %.1f MB on disk%n", out, lines, records, templates.size(), min,
+                records == 0 ? 0 : bytes / records, max, bad ? (n + 12) / 20 : 0, lines - n, o.written / 1e6,
+                o.onDisk() / 1e6);
     }
 
     /** One file, or {@code files} gzip files taking consecutive runs of {@code n} records. */
