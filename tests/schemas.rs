@@ -277,17 +277,17 @@ fn schemas() -> Vec<(String, Value)> {
         ("project.schema.json".to_string(), project_schema()),
         ("event.schema.json".to_string(), event_schema()),
         ("check-options.schema.json".into(), input_schema("check-options", "govit check options", "The options of govit_check.", CheckOptions::FIELDS)),
-        ("results/apply.schema.json".into(), result_schema("result:apply", "govit_apply result", "The decision and the record: the new one when accepted, the one received when refused.", <ApplyResult>::describe())),
-        ("results/preview.schema.json".into(), result_schema("result:preview", "govit_preview result", "What govit_apply would decide, without the record.", Decision::describe())),
-        ("results/check.schema.json".into(), result_schema("result:check", "govit_check result", "What the project breaches, what is due, and what may come next.", CheckResult::describe())),
-        ("results/verify.schema.json".into(), result_schema("result:verify", "govit_verify result", "Whether the history is intact and the record is what it leads to.", VerifyReport::describe())),
-        ("results/rules.schema.json".into(), result_schema("result:rules", "govit_rules result", "The rule catalogue.", Vec::<RuleInfo>::describe())),
-        ("results/day-info.schema.json".into(), result_schema("result:day-info", "govit_day_info result", "What a date is.", DayInfo::describe())),
-        ("results/working-days.schema.json".into(), result_schema("result:working-days", "govit_add_working_days result", "The n-th working day after a date.", WorkingDayResult::describe())),
-        ("results/error.schema.json".into(), result_schema("result:error", "govit error document", "What every function writes on a status other than GOVIT_OK.", <ErrorDocument>::describe())),
+        ("result-apply.schema.json".into(), result_schema("result:apply", "govit_apply result", "The decision and the record: the new one when accepted, the one received when refused.", <ApplyResult>::describe())),
+        ("result-preview.schema.json".into(), result_schema("result:preview", "govit_preview result", "What govit_apply would decide, without the record.", Decision::describe())),
+        ("result-check.schema.json".into(), result_schema("result:check", "govit_check result", "What the project breaches, what is due, and what may come next.", CheckResult::describe())),
+        ("result-verify.schema.json".into(), result_schema("result:verify", "govit_verify result", "Whether the history is intact and the record is what it leads to.", VerifyReport::describe())),
+        ("result-rules.schema.json".into(), result_schema("result:rules", "govit_rules result", "The rule catalogue.", Vec::<RuleInfo>::describe())),
+        ("result-day-info.schema.json".into(), result_schema("result:day-info", "govit_day_info result", "What a date is.", DayInfo::describe())),
+        ("result-working-days.schema.json".into(), result_schema("result:working-days", "govit_add_working_days result", "The n-th working day after a date.", WorkingDayResult::describe())),
+        ("result-error.schema.json".into(), result_schema("result:error", "govit error document", "What every function writes on a status other than GOVIT_OK.", <ErrorDocument>::describe())),
     ];
     for kind in EventType::ALL {
-        out.push((format!("data/{kind}.schema.json"), data_schema(*kind)));
+        out.push((format!("data-{kind}.schema.json"), data_schema(*kind)));
     }
     out
 }
@@ -313,20 +313,11 @@ fn the_schemas_are_what_the_declarations_give() {
         );
     }
     // No schema file without a declaration behind it.
-    let mut on_disk = Vec::new();
-    for sub in ["", "results", "data"] {
-        for entry in std::fs::read_dir(dir.join(sub)).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "json") {
-                on_disk.push(
-                    path.strip_prefix(&dir)
-                        .unwrap()
-                        .to_string_lossy()
-                        .replace('\\', "/"),
-                );
-            }
-        }
-    }
+    let on_disk: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|name| name.ends_with(".json"))
+        .collect();
     for name in on_disk {
         assert!(
             generated.iter().any(|(n, _)| *n == name),
