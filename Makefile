@@ -57,7 +57,7 @@ test: deps lint rust-test header-check c-test java-test dotnet-test dist dist-te
 	@echo "make test: all suites passed"
 
 docs:
-	GOVIT_UPDATE_DOCS=1 $(CARGO) test --locked --test docs_in_sync
+	GOVIT_UPDATE_DOCS=1 $(CARGO) test --locked --test docs_in_sync --test schemas
 
 # Copies the release build; it never runs cargo (so `sudo make install` after `make release`
 # builds nothing as root). Also copies share/govit/schemas/.

@@ -12,7 +12,7 @@ use govit::history::VerifyReport;
 use govit::model::decl::{Describe, FieldInfo, Need, Policy, Type, Vocabulary};
 use govit::model::*;
 use govit::rules::RuleInfo;
-use govit::{CheckOptions, ErrorDocument};
+use govit::{CheckOptions, Config, ErrorDocument};
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -277,6 +277,7 @@ fn schemas() -> Vec<(String, Value)> {
         ("project.schema.json".to_string(), project_schema()),
         ("event.schema.json".to_string(), event_schema()),
         ("check-options.schema.json".into(), input_schema("check-options", "govit check options", "The options of govit_check.", CheckOptions::FIELDS)),
+        ("engine-config.schema.json".into(), input_schema("engine-config", "govit engine config", "The config of govit_engine_new; every key optional.", Config::FIELDS)),
         ("result-apply.schema.json".into(), result_schema("result:apply", "govit_apply result", "The decision and the record: the new one when accepted, the one received when refused.", <ApplyResult>::describe())),
         ("result-preview.schema.json".into(), result_schema("result:preview", "govit_preview result", "What govit_apply would decide, without the record.", Decision::describe())),
         ("result-check.schema.json".into(), result_schema("result:check", "govit_check result", "What the project breaches, what is due, and what may come next.", CheckResult::describe())),

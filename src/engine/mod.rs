@@ -8,7 +8,7 @@ mod config;
 mod decide;
 mod json;
 
-pub use config::{DEFAULT_MAX_INPUT_BYTES, PROFILE};
+pub use config::{Config, DEFAULT_MAX_INPUT_BYTES, PROFILE};
 pub use decide::CheckOptions;
 
 use crate::rules::Settings;

@@ -118,6 +118,27 @@ pub struct FieldInfo {
     pub uses: Uses,
 }
 
+impl FieldInfo {
+    /// A member of a document read by its own reader (an event's top level).
+    pub const fn member(
+        key: &'static str,
+        labels: (&'static str, &'static str),
+        doc: &'static str,
+        policy: Policy,
+        describe: fn() -> Type,
+    ) -> FieldInfo {
+        FieldInfo {
+            key,
+            label: labels.0,
+            label_en: labels.1,
+            doc,
+            policy,
+            describe,
+            uses: Uses::None,
+        }
+    }
+}
+
 /// The JSON-level type of a field, for schemas and the lifecycle document.
 #[derive(Debug)]
 pub enum Type {

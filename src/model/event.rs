@@ -161,42 +161,10 @@ const DATA: &str = "data";
 impl Event {
     /// The members of an event, declared once for the reader, the schema and the docs.
     pub const FIELDS: &'static [FieldInfo] = &[
-        FieldInfo {
-            key: TYPE,
-            label: "事项",
-            label_en: "event type",
-            doc: "What happened (CONTRACT §4).",
-            policy: Policy::Required,
-            describe: EventType::describe,
-            uses: Uses::None,
-        },
-        FieldInfo {
-            key: DATE,
-            label: "办理日期",
-            label_en: "date",
-            doc: "The day it happened.",
-            policy: Policy::Required,
-            describe: Date::describe,
-            uses: Uses::None,
-        },
-        FieldInfo {
-            key: ACTOR,
-            label: "办理部门",
-            label_en: "actor",
-            doc: "Who acted. A construction unit acts only for its own project (or, cross-department, its lead department's).",
-            policy: Policy::Required,
-            describe: Actor::describe,
-            uses: Uses::None,
-        },
-        FieldInfo {
-            key: DATA,
-            label: "办理内容",
-            label_en: "data",
-            doc: "What the event carries; which keys each event reads is declared in `EventData`.",
-            policy: Policy::Omit,
-            describe: EventData::describe,
-            uses: Uses::None,
-        },
+        FieldInfo::member(TYPE, ("事项", "event type"), "What happened (CONTRACT §4).", Policy::Required, EventType::describe),
+        FieldInfo::member(DATE, ("办理日期", "date"), "The day it happened.", Policy::Required, Date::describe),
+        FieldInfo::member(ACTOR, ("办理部门", "actor"), "Who acted. A construction unit acts only for its own project (or, cross-department, its lead department's).", Policy::Required, Actor::describe),
+        FieldInfo::member(DATA, ("办理内容", "data"), "What the event carries: each event's keys are declared in `EventData`.", Policy::Omit, EventData::describe),
     ];
 }
 
