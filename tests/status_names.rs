@@ -58,7 +58,10 @@ fn the_java_binding_agrees() {
             format!("case {u}: return \"GOVIT_{u}\";"),
             format!("case {u}: name = \"{name}\"; break;"),
         ] {
-            assert!(java.contains(&needle), "GovitException.java lacks `{needle}`");
+            assert!(
+                java.contains(&needle),
+                "GovitException.java lacks `{needle}`"
+            );
         }
     }
 }
@@ -73,7 +76,10 @@ fn the_dotnet_binding_agrees() {
         assert!(status.contains(&member), "GovitStatus.cs lacks `{member}`");
         if n > 0 {
             let case = format!("case GovitStatus.{p}: return \"{name}\";");
-            assert!(exception.contains(&case), "GovitException.cs lacks `{case}`");
+            assert!(
+                exception.contains(&case),
+                "GovitException.cs lacks `{case}`"
+            );
         }
     }
 }

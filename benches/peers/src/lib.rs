@@ -82,7 +82,7 @@ pub fn govit_decide(engine: &govit::Engine, case: &Case) -> BTreeSet<String> {
 }
 
 /// govit's decision alone, like the policy's: read the record and the event from
-/// the same JSON text and judge them (`Engine::findings`), without building the
+/// the same JSON text and judge them (`Engine::decide`), without building the
 /// new record or any output document.
 pub fn govit_judge(engine: &govit::Engine, case: &Case) -> BTreeSet<String> {
     let project = engine
@@ -92,7 +92,8 @@ pub fn govit_judge(engine: &govit::Engine, case: &Case) -> BTreeSet<String> {
         .parse_event(&case.event)
         .expect("govit reads the event");
     engine
-        .findings(&project, &event)
+        .decide(&project, &event)
+        .findings
         .iter()
         .map(|f| f.rule.to_string())
         .collect()
