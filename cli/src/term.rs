@@ -101,8 +101,9 @@ pub fn text_width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
 }
 
-/// `text` cut into lines of at most `width` columns: between words in
-/// English, anywhere in Chinese.
+/// `text` cut into lines of `width` columns: between words in English,
+/// anywhere in Chinese but before closing or after opening punctuation. A
+/// line ending in closing punctuation may hang up to 2 columns past `width`.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(4);
     let mut lines = Vec::new();
@@ -110,14 +111,15 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut line_width = 0;
     for token in tokens(text) {
         let w = text_width(token);
-        if line_width + text_width(token.trim_end()) > width && !line.is_empty() {
+        let body = token.trim_end().trim_end_matches(|c| CLOSING.contains(c));
+        if line_width + text_width(body) > width && !line.is_empty() {
             lines.push(std::mem::take(&mut line).trim_end().to_string());
             line_width = 0;
             if token.trim().is_empty() {
                 continue;
             }
         }
-        if w > width {
+        if text_width(body) > width {
             // A word longer than the column: cut it by characters.
             for c in token.chars() {
                 let cw = c.width().unwrap_or(0);
@@ -139,8 +141,32 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// Words (with the spaces after them) and single wide characters.
+/// Chinese punctuation that may not start a line (closing), or end one (opening).
+const CLOSING: &str = "，。、；：？！）」』》”’…";
+const OPENING: &str = "（「『《“‘";
+
+/// Words (with the spaces after them) and single wide characters; closing
+/// punctuation stays with what it follows, opening with what it precedes.
 fn tokens(text: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for token in split(text) {
+        let glue = out.last().is_some_and(|last: &&str| {
+            token.starts_with(|c| CLOSING.contains(c)) || last.ends_with(|c| OPENING.contains(c))
+        });
+        match out.last_mut() {
+            // Neighbours in `text`: one slice spans both.
+            Some(last) if glue => {
+                let start = last.as_ptr() as usize - text.as_ptr() as usize;
+                let end = token.as_ptr() as usize - text.as_ptr() as usize + token.len();
+                *last = &text[start..end];
+            }
+            _ => out.push(token),
+        }
+    }
+    out
+}
+
+fn split(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in text.char_indices() {
@@ -249,10 +275,14 @@ impl Table {
     }
 
     fn line(&self, out: &mut String, cells: &[(String, Style)], widths: &[usize], paint: Paint) {
+        // A cell that must wrap leaves room for hanging punctuation.
         let wrapped: Vec<Vec<String>> = cells
             .iter()
             .zip(widths)
-            .map(|((text, _), w)| wrap(text, *w))
+            .map(|((text, _), w)| match text_width(text) > *w {
+                true => wrap(text, w.saturating_sub(2)),
+                false => vec![text.clone()],
+            })
             .collect();
         let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
         for i in 0..height {
@@ -287,6 +317,16 @@ mod tests {
             ["Contract not", "signed", "within ten", "days"]
         );
         assert_eq!(wrap("", 10), [""]);
+        // No line starts with closing punctuation, none ends with opening;
+        // closing punctuation hangs past the width.
+        assert_eq!(
+            wrap("签订合同，已逾期。", 4),
+            ["签订", "合同，", "已逾", "期。"]
+        );
+        assert_eq!(
+            wrap("应在其后（2026-12-04）前", 12),
+            ["应在其后", "（2026-12-04）", "前"]
+        );
     }
 
     #[test]

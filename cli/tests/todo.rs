@@ -684,3 +684,19 @@ fn the_output_file_is_replaced_whole() {
         "no temporary file left"
     );
 }
+
+#[test]
+fn a_batch_of_bad_records_lists_the_first_thousand_and_counts_all() {
+    let dir = scratch();
+    let path = dir.path().join("bad.jsonl");
+    std::fs::write(&path, "not json\n".repeat(1005)).unwrap();
+    let file = path.to_str().unwrap();
+    let (code, out, err) = run(&["todo", file, "--as-of", NIGHTLY_AS_OF, "--json"]);
+    assert_eq!(code, 2);
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["summary"]["invalid"], 1005);
+    assert_eq!(doc["invalid"].as_array().unwrap().len(), 1000);
+    assert_eq!(err.lines().count(), 1005, "every one on stderr");
+    let (_, out, _) = run(&["todo", file, "--as-of", NIGHTLY_AS_OF]);
+    assert!(out.contains("另有 5 条无效记录未列出"), "{}", &out[..300]);
+}

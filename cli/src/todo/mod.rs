@@ -16,6 +16,7 @@ use crate::docs::{self, Catalogue, KernelError, Severity};
 use crate::input::{Batch, Origin, Record};
 use crate::kernel::{self, Failure, Kernel};
 use crate::show::View;
+use crate::term::Locale;
 use chrono::{Datelike, Days, NaiveDate};
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -186,7 +187,7 @@ pub fn run(
     };
     let batch = Batch::new(&options.paths)?;
     let progress = progress_bar(batch.total_bytes);
-    let mut collector = Collector::new(as_of, options.within);
+    let mut collector = Collector::new(as_of, options.within, view.locale, &progress);
     let jobs = options
         .jobs
         .map_or_else(rayon::current_num_threads, NonZeroUsize::get);
@@ -224,16 +225,7 @@ pub fn run(
             Ok(())
         })?;
     }
-    progress.finish_and_clear();
     let (report, items) = collector.finish()?;
-    for bad in &report.invalid {
-        eprintln!(
-            "govit: {}:{}: {}",
-            bad.file,
-            bad.line,
-            bad.error.sentence(view.locale)
-        );
-    }
     let format = if json { Format::Json } else { options.format };
     report::write(format, &report, items, options.output.as_deref(), view)?;
     Ok(ExitCode::from(if report.summary.invalid > 0 {
@@ -325,7 +317,7 @@ impl Judge<'_> {
             ),
             Err(other) => invalid(KernelError {
                 code: "internal".into(),
-                message: other.render(false, crate::term::Locale::En),
+                message: other.render(false, Locale::En),
                 path: None,
             }),
         }
@@ -400,13 +392,13 @@ impl Judge<'_> {
                     "应于 {} 前办理“{}”（逾期即：{}）",
                     d.due,
                     d.event,
-                    title(crate::term::Locale::Zh)
+                    title(Locale::Zh)
                 ),
                 format!(
                     "Send `{}` by {} (late means: {})",
                     d.event,
                     d.due,
-                    title(crate::term::Locale::En)
+                    title(Locale::En)
                 ),
             );
             if let Some(r) = rule {
@@ -425,20 +417,27 @@ impl Judge<'_> {
 
 /// Gathers the outcomes: items into the spool, counts for the summary,
 /// the units and the chart.
-struct Collector {
+struct Collector<'a> {
     spool: spool::Spool,
     report: Report,
     first_week: NaiveDate,
+    locale: Locale,
+    progress: &'a ProgressBar,
 }
+
+/// Invalid records listed in the report (all are counted, and said on stderr).
+const INVALID_LISTED: usize = 1000;
 
 fn monday(date: NaiveDate) -> NaiveDate {
     date - Days::new(date.weekday().num_days_from_monday().into())
 }
 
-impl Collector {
-    fn new(as_of: NaiveDate, within: u32) -> Collector {
+impl<'a> Collector<'a> {
+    fn new(as_of: NaiveDate, within: u32, locale: Locale, progress: &'a ProgressBar) -> Self {
         Collector {
             spool: spool::Spool::new(),
+            locale,
+            progress,
             first_week: monday(as_of) - Days::new(7 * CHART_WEEKS_BACK),
             report: Report {
                 as_of,
@@ -458,7 +457,18 @@ impl Collector {
         match outcome {
             Outcome::Invalid(bad) => {
                 r.summary.invalid += 1;
-                r.invalid.push(bad);
+                // Each on stderr as it comes; the first ones in the report too.
+                self.progress.suspend(|| {
+                    eprintln!(
+                        "govit: {}:{}: {}",
+                        bad.file,
+                        bad.line,
+                        bad.error.sentence(self.locale)
+                    )
+                });
+                if r.invalid.len() < INVALID_LISTED {
+                    r.invalid.push(bad);
+                }
             }
             Outcome::Judged {
                 items,
@@ -499,6 +509,7 @@ impl Collector {
     }
 
     fn finish(self) -> Result<(Report, spool::Items), Failure> {
+        self.progress.finish_and_clear();
         let mut report = self.report;
         report
             .invalid

@@ -130,6 +130,15 @@ fn summary(report: &Report, locale: Locale) -> String {
     out
 }
 
+/// How many invalid records the report leaves out (stderr has them all).
+fn unlisted(report: &Report, locale: Locale) -> Option<String> {
+    let n = report.summary.invalid - report.invalid.len() as u64;
+    (n > 0).then(|| match locale {
+        Locale::Zh => format!("另有 {n} 条无效记录未列出，见标准错误输出"),
+        Locale::En => format!("{n} more invalid records not listed: see stderr"),
+    })
+}
+
 fn unit_counts(report: &Report, unit: &str, locale: Locale) -> String {
     let c = report.units.get(unit).copied().unwrap_or_default();
     match locale {
@@ -184,6 +193,9 @@ fn table(
                 )
             )
         )?;
+    }
+    if let Some(note) = unlisted(report, l) {
+        writeln!(out, "{}", paint.paint(Style::RED, &format!("  {note}")))?;
     }
     let kind_w = [Kind::Overdue, Kind::Upcoming]
         .iter()
@@ -385,6 +397,9 @@ fn html(
             )?;
         }
         writeln!(out, "</tbody></table>")?;
+        if let Some(note) = unlisted(report, l) {
+            writeln!(out, "<p>{}</p>", esc(&note))?;
+        }
     }
     let header = [
         l.pick("期限", "due"),

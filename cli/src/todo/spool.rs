@@ -9,8 +9,8 @@ use std::collections::BinaryHeap;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Seek, Write};
 
-/// Items held in memory before a run is written (a few MB).
-const RUN: usize = 20_000;
+/// Items held in memory before a run is written (about 4 MB).
+const RUN: usize = 4096;
 /// Runs merged at once (open files).
 const FAN_IN: usize = 64;
 
