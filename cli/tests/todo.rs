@@ -438,6 +438,15 @@ fn nothing_overdue_exits_0() {
     );
 }
 
+#[test]
+fn a_bad_date_or_no_records_is_a_usage_error() {
+    let (code, _, err) = run(&["todo", "examples/nightly", "--as-of", "2026-02-30"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("2026-02-30"), "{err}");
+    let (code, _, err) = run(&["todo", "--as-of", NIGHTLY_AS_OF]);
+    assert_eq!(code, 2, "a path is required: {err}");
+}
+
 /// The nightly samples as JSON lines.
 fn jsonl() -> String {
     let mut text = String::new();

@@ -245,7 +245,7 @@ fn record_len(record: &Record) -> u64 {
 /// when every input is a file, else a count.
 fn progress_bar(total_bytes: Option<u64>) -> ProgressBar {
     const LARGE: u64 = 4 << 20;
-    let show = std::io::stderr().is_terminal() && total_bytes.map_or(true, |b| b > LARGE);
+    let show = std::io::stderr().is_terminal() && total_bytes.is_none_or(|b| b > LARGE);
     let bar = match total_bytes {
         Some(total) => ProgressBar::new(total).with_style(
             ProgressStyle::with_template(
@@ -299,13 +299,9 @@ impl Judge<'_> {
         let result = self
             .kernel
             .check_with(&text, &self.options)
-            .and_then(|doc| {
-                let check: docs::Check = kernel::read(&doc)?;
-                let head: docs::Head = kernel::read(&text)?;
-                Ok((check, head))
-            });
+            .and_then(|doc| kernel::read::<docs::Check>(&doc));
         match result {
-            Ok((check, head)) => self.items(check, head, &origin, years),
+            Ok(check) => self.items(check, &text, &origin, years),
             Err(Failure::Kernel(doc)) => invalid(
                 kernel::read::<docs::ErrorDoc>(&doc)
                     .map(|d| d.error)
@@ -326,7 +322,7 @@ impl Judge<'_> {
     fn items(
         &self,
         check: docs::Check,
-        head: docs::Head,
+        record: &str,
         origin: &Origin,
         years: &mut HashMap<i32, bool>,
     ) -> Outcome {
@@ -334,6 +330,18 @@ impl Judge<'_> {
             .findings
             .iter()
             .any(|f| f.rule == "calendar.year_unknown");
+        let due_soon = |d: &&docs::Deadline| d.due >= self.as_of && d.due <= self.horizon;
+        let overdue = |f: &&docs::Finding| f.severity == Severity::Violation;
+        if !check.findings.iter().any(|f| overdue(&f))
+            && !check.deadlines.iter().any(|d| due_soon(&d))
+        {
+            return Outcome::Judged {
+                items: Vec::new(),
+                calendar_unknown,
+            };
+        }
+        // The record's name and unit, read only for a record with something to list.
+        let head: docs::Head = kernel::read(record).unwrap_or_default();
         let mut known = |due: &Option<String>| -> bool {
             let Some(year) = due.as_deref().and_then(|d| d.get(..4)?.parse::<i32>().ok()) else {
                 return true;
@@ -363,25 +371,20 @@ impl Judge<'_> {
             };
         let mut items = Vec::new();
         // Overdue: the violations as of the date (Art 28, 35, 36, 38, 39, 41).
-        for f in &check.findings {
-            if f.severity == Severity::Violation {
-                let mut it = item(
-                    Kind::Overdue,
-                    f.rule.clone(),
-                    f.due.clone(),
-                    f.message.clone(),
-                    f.message_en.clone(),
-                );
-                it.article = f.article;
-                it.calendar_known = known(&it.due);
-                items.push(it);
-            }
+        for f in check.findings.iter().filter(overdue) {
+            let mut it = item(
+                Kind::Overdue,
+                f.rule.clone(),
+                f.due.clone(),
+                f.message.clone(),
+                f.message_en.clone(),
+            );
+            it.article = f.article;
+            it.calendar_known = known(&it.due);
+            items.push(it);
         }
         // Upcoming: the deadlines from the date to the horizon.
-        for d in &check.deadlines {
-            if d.due < self.as_of || d.due > self.horizon {
-                continue;
-            }
+        for d in check.deadlines.iter().filter(due_soon) {
             let rule = self.catalogue.get(&d.rule);
             let title = |locale| rule.map_or(d.rule.as_str(), |r| r.title(locale));
             let mut it = item(

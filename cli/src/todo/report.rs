@@ -228,7 +228,11 @@ fn table(
             message(&item, l),
             paint.paint(
                 Style::DIM,
-                &format!("[{} {}]", article(item.article, l), item.state)
+                &format!(
+                    "[{} {}]",
+                    article(item.article, l),
+                    view.labels.state(&item.state)
+                )
             )
         );
         let lines = match message_w {
@@ -451,7 +455,7 @@ fn html(
             kind_label(item.kind, l),
             esc(&item.project_id),
             esc(&item.name),
-            esc(&item.state),
+            esc(view.labels.state(&item.state)),
             article(item.article, l),
             esc(message(&item, l)),
         )?;
