@@ -369,3 +369,31 @@ fn colour_on_a_terminal_unless_no_color() {
     let tty = on_a_terminal(&args, true);
     assert!(tty.contains("违规") && !tty.contains(ESC), "{tty:?}");
 }
+
+#[test]
+fn the_readme_shows_what_the_first_command_prints() {
+    let readme = read("README.md");
+    let start = readme
+        .find("```text\nQF-2026-017")
+        .expect("the output block")
+        + "```text\n".len();
+    let block = &readme[start..start + readme[start..].find("```").unwrap()];
+    let out = govit()
+        .args([
+            "check",
+            "examples/nightly/QF-2026-017.json",
+            "--as-of",
+            NIGHTLY_AS_OF,
+        ])
+        .env("COLUMNS", "100")
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        block,
+        "update the README's output of the first command"
+    );
+    assert!(readme.contains(
+        "cargo run --release -- check examples/nightly/QF-2026-017.json --as-of 2026-12-28"
+    ));
+}
