@@ -1,11 +1,18 @@
 # govit — build, test and install.
 #
 #   make test      everything CI runs: Rust tests, header and symbol drift, C tests
-#                  under valgrind, the Java and .NET bindings (installs what is missing)
-#   make install PREFIX=/usr/local   library, header and govit.pc
+#                  under valgrind, the Java and .NET bindings, `make dist` and every
+#                  artifact tested on its platform (installs what is missing)
+#   make release   target/release/: libgovit.so, libgovit.a
+#   make install PREFIX=/usr/local   copies the release build (library, header, govit.pc,
+#                  schemas); it builds nothing: run `make release` first
+#   make dist      dist/: every release artifact (CONTRACT §7, docs/platforms.md)
+#   make spark-check INPUT=F.jsonl OUTPUT=DIR AS_OF=YYYY-MM-DD   the nightly check on Spark (docs/spark.md)
 #
-# Toolchains: cargo/rustc (rustup or Debian's), gcc, plus what `make deps` installs
-# from Debian's packages (valgrind, pkg-config, JDK, JUnit 5, Mono, NUnit) and PyPI (dotnetcore2).
+# Toolchains: cargo/rustc (rustup, which `make dist` needs for its cross targets), gcc,
+# plus what the deps targets install from Debian's packages (valgrind, pkg-config, JDK,
+# JUnit 5, Mono, NUnit, cross compilers, qemu-user, Wine) and PyPI (dotnetcore2, ziglang,
+# cargo-zigbuild, pyspark).
 
 CARGO   ?= cargo
 PREFIX  ?= /usr/local
@@ -15,18 +22,13 @@ VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
 ABI     := 1
 RELEASE := target/release
 
-.PHONY: all test deps release rust-test lint header-check c-test java-test dotnet-test install install-files docs fuzz soak asan
+.PHONY: all test deps release rust-test lint header-check c-test java-test dotnet-test install docs fuzz soak asan
 
 all: release
 
 deps:
 	@command -v $(CARGO) >/dev/null || { echo "cargo not found: install Rust (rustup, or Debian's cargo)"; exit 1; }
-	@missing=""; \
-	for pkg in valgrind pkg-config gcc g++ binutils; do dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
-	if [ -n "$$missing" ]; then \
-	  echo "installing:$$missing"; \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing) >/dev/null; \
-	fi
+	@packaging/apt-install.sh valgrind pkg-config gcc g++ binutils
 
 release:
 	$(CARGO) build --release --locked
@@ -51,26 +53,112 @@ java-test: release
 dotnet-test: release
 	$(MAKE) -C bindings/dotnet deps all test example
 
-test: deps lint rust-test header-check c-test java-test dotnet-test
+test: deps lint rust-test header-check c-test java-test dotnet-test dist dist-test spark-test
 	@echo "make test: all suites passed"
 
 docs:
 	GOVIT_UPDATE_DOCS=1 $(CARGO) test --locked --test docs_in_sync
 
-install: release
-	$(MAKE) --no-print-directory install-files
-
-# What `install` copies, without building first (tests/c's install-check uses it:
-# it must not run cargo).
-install-files:
-	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) $(DESTDIR)$(LIBDIR)/pkgconfig
+# Copies the release build; it never runs cargo (so `sudo make install` after `make release`
+# builds nothing as root). Also copies share/govit/schemas/.
+install:
+	@for f in $(RELEASE)/libgovit.so $(RELEASE)/libgovit.a; do test -f $$f || { \
+	  echo "make install: $$f is missing. It copies the release build and builds nothing: run 'make release' first." >&2; \
+	  exit 1; }; done
+	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(DATADIR)/govit/schemas
 	install -m 0755 $(RELEASE)/libgovit.so $(DESTDIR)$(LIBDIR)/libgovit.so.$(VERSION)
 	ln -sf libgovit.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libgovit.so.$(ABI)
 	ln -sf libgovit.so.$(ABI) $(DESTDIR)$(LIBDIR)/libgovit.so
 	install -m 0644 $(RELEASE)/libgovit.a $(DESTDIR)$(LIBDIR)/libgovit.a
 	install -m 0644 include/govit.h $(DESTDIR)$(INCDIR)/govit.h
+	install -m 0644 schemas/*.json $(DESTDIR)$(DATADIR)/govit/schemas/
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' -e 's|@INCDIR@|$(INCDIR)|g' -e 's|@VERSION@|$(VERSION)|g' \
 	  govit.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/govit.pc
+
+# ---- release artifacts (issue 12; CONTRACT §7; docs/platforms.md) ----
+#   make dist        dist/: the C archives of every platform of packaging/platforms.tsv,
+#                    govit-<ver>.jar (+ -sources.jar, .pom), Govit.<ver>.nupkg, SHA256SUMS,
+#                    each checked by packaging/check-dist.sh (layout, machine, glibc
+#                    ceiling, exported symbols, imported DLLs, stripped)
+#   make dist-test   the artifacts run on their platforms: the C tests natively, under
+#                    qemu-aarch64 and under Wine (64- and 32-bit), the JUnit suite against
+#                    the jar and the NUnit suite against the nupkg, as users get them
+#   make dist-host   on a machine of another architecture (LoongArch): its archive, library
+#                    and JNI glue into dist-extra/<platform>/, which `make dist` then packs
+# Linux libraries are linked by zig (cargo-zigbuild) against glibc 2.17's symbols; Windows
+# ones by MinGW. The `dist` profile is release without debug info, stripped.
+PLATFORMS   := packaging/platforms.tsv
+DIST        := dist
+DIST_EXTRA  ?= dist-extra
+DIST_STAGE  := target/dist-stage
+DATADIR     ?= $(PREFIX)/share
+ZIG_TARGETS   := $(shell awk -F'\t' '$$7 == "zigbuild" { print $$2 "." $$6 }' $(PLATFORMS))
+CARGO_TARGETS := $(shell awk -F'\t' '$$7 == "cargo" { print $$2 }' $(PLATFORMS))
+RUST_TARGETS  := $(basename $(basename $(ZIG_TARGETS))) $(CARGO_TARGETS)
+DIST_APT      := gcc-aarch64-linux-gnu libc6-dev-arm64-cross gcc-mingw-w64-x86-64 gcc-mingw-w64-i686 \
+                 binutils zip unzip pkg-config
+DIST_TEST_APT := qemu-user wine64
+ZIGLANG_VERSION        := 0.17.1
+CARGO_ZIGBUILD_VERSION := 0.24.1
+PY_SCRIPTS     = $(shell python3 -c 'import sysconfig; print(sysconfig.get_path("scripts"))')
+CARGO_ZIGBUILD = $(PY_SCRIPTS)/cargo-zigbuild
+
+.PHONY: dist dist-deps dist-test-deps dist-libs dist-test dist-host
+
+dist-deps:
+	@packaging/apt-install.sh $(DIST_APT)
+	@command -v rustup >/dev/null || { echo "make dist needs rustup for the targets $(RUST_TARGETS)" >&2; exit 1; }
+	@missing=$$(for t in $(RUST_TARGETS); do rustup target list --installed | grep -qx $$t || echo $$t; done); \
+	if [ -n "$$missing" ]; then echo "rustup target add" $$missing; rustup target add $$missing; fi
+	@python3 -c 'import ziglang' 2>/dev/null && test -x $(CARGO_ZIGBUILD) || { \
+	  echo "pip install ziglang==$(ZIGLANG_VERSION) cargo-zigbuild==$(CARGO_ZIGBUILD_VERSION)"; \
+	  flock /tmp/pip.lock python3 -m pip install -q ziglang==$(ZIGLANG_VERSION) cargo-zigbuild==$(CARGO_ZIGBUILD_VERSION); }
+
+# wine32 needs the i386 architecture; where it cannot be had, windows-x86 gets the
+# structural checks only (tests/c says so).
+dist-test-deps:
+	@packaging/apt-install.sh $(DIST_TEST_APT)
+	@packaging/apt-install.sh wine32:i386 || echo "wine32 could not be installed: windows-x86 is checked, not run"
+
+dist-libs: dist-deps
+	@for t in $(ZIG_TARGETS); do echo "cargo zigbuild --profile dist --target $$t"; \
+	  $(CARGO_ZIGBUILD) zigbuild --locked -p govit --lib --profile dist --target $$t || exit 1; done
+	@for t in $(CARGO_TARGETS); do echo "cargo build --profile dist --target $$t"; \
+	  $(CARGO) build --locked -p govit --lib --profile dist --target $$t || exit 1; done
+
+dist: dist-libs
+	rm -rf $(DIST) $(DIST_STAGE)
+	packaging/archives.sh $(DIST) $(DIST_STAGE) $(DIST_EXTRA)
+	$(MAKE) -C bindings/java deps
+	$(MAKE) -C bindings/java dist DIST=$(CURDIR)/$(DIST) DIST_EXTRA=$(abspath $(DIST_EXTRA))
+	$(MAKE) -C bindings/dotnet deps
+	$(MAKE) -C bindings/dotnet dist DIST=$(CURDIR)/$(DIST) NATIVE_STAGE=$(CURDIR)/$(DIST_STAGE)/native
+	cd $(DIST) && sha256sum $$(ls | grep -vx SHA256SUMS) > SHA256SUMS
+	packaging/check-dist.sh $(DIST) bindings/java/build/jni-headers
+
+dist-test: dist-test-deps
+	@test -f $(DIST)/SHA256SUMS || { echo "$(DIST)/ is incomplete: run 'make dist' first" >&2; exit 1; }
+	$(MAKE) -C tests/c cross-all DIST=$(CURDIR)/$(DIST)
+	$(MAKE) -C bindings/java test-dist DIST=$(CURDIR)/$(DIST)
+	$(MAKE) -C bindings/dotnet deps-dist
+	$(MAKE) -C bindings/dotnet test-dist DIST=$(CURDIR)/$(DIST)
+
+# On the machine of a platform marked "elsewhere" in packaging/platforms.tsv (LoongArch):
+# its archive, libgovit.so and libgovit_jni.so into $(DIST_EXTRA)/<platform>/, for `make dist`.
+HOST_TRIPLE   = $(shell rustc -vV | sed -n 's/^host: //p')
+HOST_PLATFORM = $(shell awk -F'\t' '$$2 == "$(HOST_TRIPLE)" { print $$1 }' $(PLATFORMS))
+dist-host:
+	@test -n "$(HOST_PLATFORM)" || { echo "$(HOST_TRIPLE) is not in $(PLATFORMS)" >&2; exit 1; }
+	$(CARGO) build --locked -p govit --lib --profile dist --target $(HOST_TRIPLE)
+	rm -rf $(DIST_EXTRA)/$(HOST_PLATFORM) && mkdir -p $(DIST_EXTRA)/$(HOST_PLATFORM)
+	ONLY=$(HOST_PLATFORM) packaging/archives.sh $(DIST_EXTRA)/$(HOST_PLATFORM) $(DIST_STAGE)
+	cp $(DIST_STAGE)/native/$(HOST_PLATFORM)/libgovit.so $(DIST_EXTRA)/$(HOST_PLATFORM)/
+	$(MAKE) -C bindings/java deps
+	$(MAKE) -C bindings/java jni PLATFORM=$(HOST_PLATFORM) NATIVE_ROOT=$(CURDIR)/$(DIST_STAGE)/jni \
+	  LIBGOVIT_A=$(CURDIR)/target/$(HOST_TRIPLE)/dist/libgovit.a JNI_STRIP=-s
+	cp $(DIST_STAGE)/jni/native/$(HOST_PLATFORM)/libgovit_jni.so $(DIST_EXTRA)/$(HOST_PLATFORM)/
+	packaging/check-dist.sh $(DIST_EXTRA)/$(HOST_PLATFORM) bindings/java/build/jni-headers
+	@ls -l $(DIST_EXTRA)/$(HOST_PLATFORM)
 
 # ---- hardening (docs/security.md) ----
 FUZZ_SECONDS ?= 60
@@ -158,3 +246,27 @@ todo-screenshot: release
 	profile=$$(mktemp -d) && chromium $(SHOT_FLAGS) --user-data-dir=$$profile --window-size=1200,1240 \
 	  --screenshot=$(CURDIR)/docs/todo-report.png file://$(CURDIR)/target/todo-report.html 2>/dev/null; \
 	  rc=$$?; rm -rf $$profile; exit $$rc
+
+# ---- the nightly check on Spark (issue 17; docs/spark.md) ----
+#   make spark-check INPUT=F.jsonl OUTPUT=DIR AS_OF=YYYY-MM-DD [CONFIG=engine.json] [MASTER=local[2]]
+#                      runs org.govit.spark.NightlyCheck with spark-submit; installs pyspark if missing
+#   make spark-test    (part of make test) the job's output against the kernel's own check
+#   make spark-bench   1,000,000 generated records on local[1] and local[2] against a plain Java loop
+.PHONY: spark-jars spark-check spark-test spark-bench
+
+# A local path made absolute (spark/Makefile runs in spark/); a URL (hdfs://, s3a://) as it is.
+spark_path = $(if $(findstring ://,$(1)),$(1),$(if $(1),$(abspath $(1))))
+
+spark-jars: release
+	$(MAKE) -C bindings/java deps all
+	$(MAKE) -C spark jar
+
+spark-check: spark-jars
+	@$(MAKE) --no-print-directory -C spark check INPUT='$(call spark_path,$(INPUT))' \
+	  OUTPUT='$(call spark_path,$(OUTPUT))' AS_OF='$(AS_OF)' CONFIG='$(call spark_path,$(CONFIG))'
+
+spark-test: spark-jars
+	$(MAKE) -C spark test
+
+spark-bench: spark-jars
+	$(MAKE) -C spark bench

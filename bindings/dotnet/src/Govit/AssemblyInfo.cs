@@ -9,3 +9,4 @@ using System.Runtime.CompilerServices;
 [assembly: CLSCompliant(true)]
 // The tests read result documents with the binding's internal JSON reader.
 [assembly: InternalsVisibleTo("Govit.Tests")]
+[assembly: InternalsVisibleTo("GovitLoadProbe")]

@@ -49,8 +49,8 @@ namespace Govit
         /// </summary>
         /// <exception cref="GovitException">Invalid configuration (status InvalidJson, InvalidInput or
         /// Unsupported), or a native library of another ABI version (Unsupported).</exception>
-        /// <exception cref="DllNotFoundException">The native library (libgovit.so / govit.dll /
-        /// libgovit.dylib) was not found.</exception>
+        /// <exception cref="GovitLibraryNotFoundException">The native library (libgovit.so / govit.dll /
+        /// libgovit.dylib) was not found or cannot be loaded; the message says where it was looked for.</exception>
         public GovitEngine(string configJson)
         {
             int abi = AbiVersion;
@@ -68,7 +68,7 @@ namespace Govit
             int status;
             try
             {
-                status = NativeMethods.govit_engine_new(config, out handle, ref error);
+                status = NativeLoader.EngineNew(config, out handle, ref error);
             }
             finally
             {
@@ -94,7 +94,8 @@ namespace Govit
                 if (v == null)
                 {
                     // A static string owned by the library: decoded, never freed.
-                    v = Utf8.Decode(NativeMethods.govit_version());
+                    NativeLoader.EnsureLoaded();
+                    v = Utf8.Decode(NativeLoader.Version());
                     _version = v;
                 }
                 return v;
@@ -104,7 +105,11 @@ namespace Govit
         /// <summary>The native library's ABI version (<c>govit_abi_version()</c>); this binding needs 1.</summary>
         public static int AbiVersion
         {
-            get { return unchecked((int)NativeMethods.govit_abi_version()); }
+            get
+            {
+                NativeLoader.EnsureLoaded();
+                return unchecked((int)NativeLoader.AbiVersion());
+            }
         }
 
         /// <summary>

@@ -30,6 +30,15 @@ namespace Govit
             JsonPath = parts[2];
         }
 
+        /// <summary>An exception raised by the binding itself, with no error document
+        /// (<see cref="GovitLibraryNotFoundException"/>).</summary>
+        protected GovitException(GovitStatus status, string message, Exception innerException)
+            : base(message, innerException)
+        {
+            Status = status;
+            ErrorMessage = message;
+        }
+
         /// <summary>Deserialization constructor.</summary>
         protected GovitException(SerializationInfo info, StreamingContext context)
             : base(info, context)

@@ -1,10 +1,7 @@
 // P/Invoke declarations for the govit C ABI (CONTRACT §2, ABI version 1).
 //
-// The library name "govit" is resolved by the runtime per platform:
-//   Linux   libgovit.so      (dlopen: the application directory, runtimes/<rid>/native/
-//                             of a NuGet package, then LD_LIBRARY_PATH and the system paths)
-//   Windows govit.dll        (the application directory, then PATH)
-//   macOS   libgovit.dylib   (the application directory, then DYLD_LIBRARY_PATH)
+// The library "govit" (libgovit.so, govit.dll, libgovit.dylib) is found by NativeLoader
+// before the first call (GovitEngine.AbiVersion, .Version and the constructor ensure it).
 //
 // Every string crosses the boundary as NUL-terminated UTF-8 bytes (byte[] in, IntPtr out);
 // nothing here lets the marshaller convert a `char *` return into a System.String, because

@@ -1,8 +1,11 @@
 package org.govit;
 
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -20,9 +23,12 @@ import java.util.Locale;
  * <li>system property {@code govit.library.path} — the library file, or a directory holding
  *     {@code libgovit_jni.so} ({@code govit_jni.dll}, {@code libgovit_jni.dylib});</li>
  * <li>environment variable {@code GOVIT_LIBRARY_PATH} — the same;</li>
- * <li>the copy inside the jar, {@code /native/<os>-<arch>/libgovit_jni.so}, extracted to a
- *     fresh temporary file (in {@code govit.native.tmpdir}, default {@code java.io.tmpdir})
- *     and loaded from there — the default for the packaged jar;</li>
+ * <li>the copy inside the jar, {@code /native/<os>-<arch>/libgovit_jni.so} ({@code govit_jni.dll}
+ *     on Windows), extracted to a fresh temporary file (in {@code govit.native.tmpdir}, default
+ *     {@code java.io.tmpdir}) and loaded from there — the default for the packaged jar. The
+ *     release jar carries {@code linux-x86_64}, {@code linux-aarch64}, {@code windows-x86_64}
+ *     and {@code windows-x86} (and {@code linux-loongarch64} when built on such a machine);
+ *     {@code /native/platforms.txt} lists them;</li>
  * <li>{@code System.loadLibrary("govit_jni")}, i.e. {@code java.library.path}.</li>
  * </ol>
  * An explicit path (1 or 2) that fails to load is an error: nothing else is tried, so a
@@ -81,7 +87,7 @@ final class NativeLoader {
         if (!isBlank(explicit)) {
             File file = new File(explicit.trim());
             if (file.isDirectory()) {
-                file = new File(file, System.mapLibraryName(LIBRARY));
+                file = new File(file, fileName(platform()));
             }
             String path = file.getAbsolutePath();
             try {
@@ -94,10 +100,12 @@ final class NativeLoader {
         }
 
         List<String> tried = new ArrayList<String>();
-        String resource = "/native/" + platform() + "/" + System.mapLibraryName(LIBRARY);
+        String platform = platform();
+        String resource = resource(platform);
         InputStream in = NativeLoader.class.getResourceAsStream(resource);
         if (in == null) {
-            tried.add("jar resource " + resource + ": not in the jar (no build for this platform?)");
+            tried.add("jar resource " + resource + ": not in the jar, which carries "
+                    + platformsInJar() + " (for another platform build the glue there, see docs/platforms.md)");
         } else {
             try {
                 String path = extractAndLoad(in, resource);
@@ -118,8 +126,9 @@ final class NativeLoader {
         }
 
         StringBuilder message = new StringBuilder("govit: cannot load the JNI library "
-                + LIBRARY + " for " + platform() + "; set -D" + PROPERTY
-                + "=/path/to/" + System.mapLibraryName(LIBRARY) + ". Tried:");
+                + fileName(platform) + " for " + platform + "; set -D" + PROPERTY
+                + "=/path/to/" + fileName(platform) + " (or the environment variable " + ENVIRONMENT
+                + "). Tried:");
         for (String t : tried) {
             message.append("\n  - ").append(t);
         }
@@ -128,7 +137,7 @@ final class NativeLoader {
 
     private static String extractAndLoad(InputStream in, String resource) throws IOException {
         String dir = System.getProperty(TMPDIR_PROPERTY);
-        String name = System.mapLibraryName(LIBRARY);
+        String name = resource.substring(resource.lastIndexOf('/') + 1);
         int dot = name.lastIndexOf('.');
         String prefix = name.substring(0, dot) + "-";
         String suffix = name.substring(dot);
@@ -161,10 +170,21 @@ final class NativeLoader {
         }
     }
 
-    /** {@code linux-x86_64}, {@code linux-aarch64}, {@code macos-aarch64}, {@code windows-x86_64}... */
+    /** This JVM's platform: {@link #platform(String, String)} of {@code os.name}, {@code os.arch}. */
     static String platform() {
-        String os = System.getProperty("os.name", "unknown").toLowerCase(Locale.ROOT);
-        String arch = System.getProperty("os.arch", "unknown").toLowerCase(Locale.ROOT);
+        return platform(System.getProperty("os.name", "unknown"), System.getProperty("os.arch", "unknown"));
+    }
+
+    /**
+     * The jar folder for an {@code os.name} and {@code os.arch}: {@code linux-x86_64},
+     * {@code linux-aarch64}, {@code linux-loongarch64}, {@code windows-x86_64},
+     * {@code windows-x86}, {@code macos-aarch64}... The JVMs' spellings of one architecture
+     * are one name: {@code amd64}/{@code x86_64}, {@code aarch64}/{@code arm64},
+     * {@code x86}/{@code i386}/{@code i686}.
+     */
+    static String platform(String osName, String osArch) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        String arch = osArch.toLowerCase(Locale.ROOT);
         if (os.startsWith("linux")) {
             os = "linux";
         } else if (os.startsWith("mac") || os.startsWith("darwin")) {
@@ -178,10 +198,51 @@ final class NativeLoader {
             arch = "x86_64";
         } else if (arch.equals("aarch64") || arch.equals("arm64")) {
             arch = "aarch64";
+        } else if (arch.equals("x86") || arch.matches("i[3-6]86")) {
+            arch = "x86";
+        } else if (arch.equals("loongarch64") || arch.equals("loong64")) {
+            arch = "loongarch64";
         } else {
             arch = arch.replaceAll("[^a-z0-9_]+", "");
         }
         return os + "-" + arch;
+    }
+
+    /** The glue's file name on a platform: {@code libgovit_jni.so}, {@code govit_jni.dll}, ... */
+    static String fileName(String platform) {
+        if (platform.startsWith("windows-")) {
+            return LIBRARY + ".dll";
+        }
+        return "lib" + LIBRARY + (platform.startsWith("macos-") ? ".dylib" : ".so");
+    }
+
+    /** Where the jar carries the glue of a platform: {@code /native/<platform>/<file>}. */
+    static String resource(String platform) {
+        return "/native/" + platform + "/" + fileName(platform);
+    }
+
+    /** The platforms of this jar, from its index {@code /native/platforms.txt}. */
+    static String platformsInJar() {
+        InputStream in = NativeLoader.class.getResourceAsStream("/native/platforms.txt");
+        if (in == null) {
+            return "no native library";
+        }
+        StringBuilder list = new StringBuilder();
+        try {
+            try {
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    if (!line.trim().isEmpty()) {
+                        list.append(list.length() == 0 ? "" : ", ").append(line.trim());
+                    }
+                }
+            } finally {
+                in.close();
+            }
+        } catch (IOException e) {
+            return "an unreadable /native/platforms.txt (" + e + ")";
+        }
+        return list.length() == 0 ? "no native library" : list.toString();
     }
 
     private static boolean isWindows() {
