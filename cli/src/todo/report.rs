@@ -222,18 +222,18 @@ fn table(
             Kind::Overdue => Style::RED,
             Kind::Upcoming => Style::YELLOW,
         };
-        let name = wrap(&item.name, name_w).remove(0);
+        // A long name is cut to its column.
+        let mut names = wrap(&item.name, name_w.saturating_sub(1));
+        let mut name = names.remove(0);
+        if !names.is_empty() {
+            name.push('…');
+        }
+        // Plain text: it is wrapped by width, which colour codes would upset.
         let text = format!(
-            "{} {}",
+            "{} [{} {}]",
             message(&item, l),
-            paint.paint(
-                Style::DIM,
-                &format!(
-                    "[{} {}]",
-                    article(item.article, l),
-                    view.labels.state(&item.state)
-                )
-            )
+            article(item.article, l),
+            view.labels.state(&item.state)
         );
         let lines = match message_w {
             Some(w) => wrap(&text, w),
