@@ -35,10 +35,10 @@ release:
 
 lint:
 	$(CARGO) fmt --all -- --check
-	$(CARGO) clippy --locked --all-targets -- -D warnings
+	$(CARGO) clippy --locked --workspace --all-targets -- -D warnings
 
 rust-test:
-	$(CARGO) test --locked
+	$(CARGO) test --locked --workspace
 
 # The committed header must be what the source generates (build.rs rewrites it).
 header-check: release
@@ -225,7 +225,27 @@ bench: bench-quick
 	$(CARGO) bench --locked --bench kernel
 	$(CARGO) bench --locked --bench history
 	$(CARGO) bench --locked --bench batch
+	$(CARGO) bench --locked -p govit-cli --bench todo
 	cd benches/peers && $(CARGO) test --release && $(CARGO) bench --bench submit_technical
+
+# ---- the command-line tool (cli/, issue 16) ----
+# The README's screenshot of the nightly report: the HTML of `govit todo` over
+# examples/nightly, in headless Chromium (Debian's chromium; fonts-noto-cjk for
+# the Chinese text). Not part of `make test`.
+SHOT_FLAGS := --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+  --disable-background-networking --disable-component-update --disable-sync --hide-scrollbars
+
+.PHONY: todo-screenshot
+todo-screenshot: release
+	@missing=""; for pkg in chromium fonts-noto-cjk; do dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  flock /tmp/apt.lock sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing" >/dev/null; \
+	fi
+	$(RELEASE)/govit todo examples/nightly --as-of 2026-12-28 --within 14 --format html --output target/todo-report.html || [ $$? -eq 1 ]
+	profile=$$(mktemp -d) && chromium $(SHOT_FLAGS) --user-data-dir=$$profile --window-size=1200,1240 \
+	  --screenshot=$(CURDIR)/docs/todo-report.png file://$(CURDIR)/target/todo-report.html 2>/dev/null; \
+	  rc=$$?; rm -rf $$profile; exit $$rc
 
 # ---- the nightly check on Spark (issue 17; docs/spark.md) ----
 #   make spark-check INPUT=F.jsonl OUTPUT=DIR AS_OF=YYYY-MM-DD [CONFIG=engine.json] [MASTER=local[2]]
