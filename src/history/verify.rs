@@ -25,7 +25,7 @@
 
 use super::attributes_digest;
 use crate::error::{Error, Result};
-use crate::lifecycle::{apply_effects, role_permitted, state_problem, unit_matches};
+use crate::lifecycle::{apply_effects_of_format, role_permitted, state_problem, unit_matches};
 use crate::model::decl::result_document;
 use crate::model::{
     stored_hash, HistoryEntry, KernelFields, Locale, ProblemCode, Project, State, GENESIS,
@@ -533,7 +533,7 @@ fn replay_entries<'a>(
             }
         };
         check_structure(p, entry, report);
-        apply_effects(p, &entry.event);
+        apply_effects_of_format(p, &entry.event, entry.format);
         let digest = match &digested {
             Some((attrs, digest)) if *attrs == p.attrs => digest.clone(),
             _ => {
@@ -600,7 +600,11 @@ fn check_structure(p: &Project, entry: &HistoryEntry, report: &mut Report) {
             ),
         );
     }
-    if !role_permitted(e, &p.attrs) || !unit_matches(&p.attrs, &e.actor) {
+    // 0.1 (format 1) let the construction unit pass final acceptance on its own `delegated`.
+    let legacy_delegation = entry.format == 1
+        && e.kind == crate::model::EventType::PassFinalAcceptance
+        && e.data.delegated;
+    if !(role_permitted(e, p) || legacy_delegation) || !unit_matches(&p.attrs, &e.actor) {
         let unit = e.actor.unit.as_deref().unwrap_or("—");
         report.push(
             ProblemCode::ActorNotPermitted,

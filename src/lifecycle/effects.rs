@@ -7,6 +7,12 @@ use crate::model::*;
 /// Applies an accepted `event` to `project` (state and kernel-maintained fields).
 /// Returns whether the declared attributes changed (an approved change, Art 33).
 pub fn apply_effects(project: &mut Project, event: &Event) -> bool {
+    apply_effects_of_format(project, event, FORMAT)
+}
+
+/// [`apply_effects`] as the history entry's `format` wrote it: replaying a 0.1
+/// record (format 1) gives the record 0.1 made.
+pub fn apply_effects_of_format(project: &mut Project, event: &Event, format: u32) -> bool {
     let mut attributes_changed = false;
     let next = Transition::of(event.kind).target(project);
     let date = event.date;
@@ -67,6 +73,7 @@ pub fn apply_effects(project: &mut Project, event: &Event) -> bool {
                 requested: date,
                 aspects,
                 proposed,
+                from: Some(project.state),
             });
         }
         EventType::ApproveChange => {
@@ -77,12 +84,7 @@ pub fn apply_effects(project: &mut Project, event: &Event) -> bool {
                     .clone()
                     .unwrap_or_default()
                     .overlaid(&change.proposed);
-                let a = &mut project.attrs;
-                a.goals = new_base.goals.clone();
-                a.location = new_base.location.clone();
-                a.content = new_base.content.clone();
-                a.budget_yuan = new_base.budget_yuan;
-                a.planned_completion = new_base.planned_completion;
+                project.attrs = project.attrs.with_change(&new_base);
                 k.baseline = Some(new_base);
                 attributes_changed = true;
             }
@@ -94,11 +96,20 @@ pub fn apply_effects(project: &mut Project, event: &Event) -> bool {
                 k.spent_yuan = data.spent_yuan;
             }
         }
-        EventType::RequestExtension => k.requested_extension = data.new_deadline,
+        EventType::RequestExtension => {
+            k.requested_extension = data.new_deadline;
+            k.extension_requested_on = Some(date);
+        }
         EventType::ApproveExtension => {
             k.approved_extension = data.new_deadline;
             k.requested_extension = None;
+            k.extension_requested_on = None;
         }
+        EventType::RejectExtension => {
+            k.requested_extension = None;
+            k.extension_requested_on = None;
+        }
+        EventType::DelegateFinalAcceptance => mark(k, Milestone::FinalAcceptanceDelegated, date),
         EventType::PassPreliminaryAcceptance => mark(k, Milestone::PreliminaryAccepted, date),
         EventType::ApplyFinalAcceptance => mark(k, Milestone::FinalAcceptanceApplied, date),
         EventType::PassFinalAcceptance => {
@@ -114,6 +125,10 @@ pub fn apply_effects(project: &mut Project, event: &Event) -> bool {
             if let Some(Whole(year)) = data.year {
                 k.self_evaluations.entry(year).or_insert(date);
             }
+        }
+        EventType::CommissionPostEvaluation => {
+            k.post_evaluator = data.evaluator.clone();
+            k.post_evaluation = None;
         }
         EventType::CompletePostEvaluation => k.post_evaluation = data.result,
         EventType::RecordAssessment => {
@@ -133,6 +148,7 @@ pub fn apply_effects(project: &mut Project, event: &Event) -> bool {
                     deadline,
                     completed: None,
                     compliant: None,
+                    confirmed: None,
                 });
             }
         }
@@ -143,7 +159,27 @@ pub fn apply_effects(project: &mut Project, event: &Event) -> bool {
                 .find(|o| Some(&o.order_id) == data.order_id.as_ref())
             {
                 order.completed = Some(date);
-                order.compliant = Some(data.compliant.unwrap_or(true));
+                if format == 1 {
+                    // 0.1 let the construction unit declare compliance.
+                    order.compliant = Some(data.compliant.unwrap_or(true));
+                } else {
+                    // Art 41: a report of completion awaits the ordering department's judgement.
+                    order.confirmed = None;
+                }
+            }
+        }
+        EventType::ConfirmRectification => {
+            if let Some(order) = k
+                .rectification_orders
+                .iter_mut()
+                .find(|o| Some(&o.order_id) == data.order_id.as_ref())
+            {
+                order.compliant = data.compliant;
+                order.confirmed = Some(date);
+                if data.compliant == Some(false) {
+                    // 整改后仍不符合要求: the order stands again, under its own deadline.
+                    order.completed = None;
+                }
             }
         }
         EventType::NotifyCriticism => k.sanctions.push(Sanction {

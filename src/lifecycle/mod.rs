@@ -4,9 +4,9 @@
 
 mod effects;
 
-pub use effects::apply_effects;
+pub use effects::{apply_effects, apply_effects_of_format};
 
-use crate::model::{Actor, Attributes, Event, EventType, Project, Role, State};
+use crate::model::{Actor, Attributes, Event, EventType, Milestone, Project, Role, State};
 use EventType as E;
 use Role as R;
 use State as S;
@@ -30,6 +30,8 @@ pub enum To {
     TechnicalRejected,
     /// `resume`: the state before `suspend`.
     BeforeSuspension,
+    /// `approve_change` / `reject_change`: the state `request_change` came from (Art 33).
+    BeforeChange,
 }
 
 /// One row of the transition table.
@@ -52,10 +54,31 @@ const fn row(event: EventType, from: From, to: To, roles: &'static [Role]) -> Tr
 
 const CU: &[Role] = &[R::ConstructionUnit];
 const BDC: &[Role] = &[R::BigDataCenter];
-const SUPERVISORS: &[Role] = &[R::BigDataCenter, R::Finance, R::Cyberspace, R::Cryptography];
+/// Who may order and confirm rectifications: the supervising departments, with the
+/// audit bureau (Art 41 会同有关部门; Art 42).
+const SUPERVISORS: &[Role] = &[
+    R::BigDataCenter,
+    R::Finance,
+    R::Cyberspace,
+    R::Cryptography,
+    R::Audit,
+];
+/// Art 33: a change may be requested from 立项 up to final acceptance.
+pub const CHANGEABLE: &[State] = &[
+    S::Approved,
+    S::Budgeted,
+    S::Procuring,
+    S::Awarded,
+    S::Contracted,
+    S::Implementing,
+    S::PreliminaryAccepted,
+];
+const EXTENDABLE: &[State] = &[S::Implementing, S::PreliminaryAccepted];
 /// 项目审批部门 (Art 41): the big-data centre, or for a project attached to a
 /// construction project the administrative approval bureau that approved it (Art 4, 16).
 const APPROVING: &[Role] = &[R::BigDataCenter, R::AdminApproval];
+/// Final acceptance: the big-data centre, or the construction unit it delegated (Art 34).
+const ACCEPTING: &[Role] = &[R::BigDataCenter, R::ConstructionUnit];
 
 /// The transition table (CONTRACT §4). Conditions beyond state and role
 /// (emergency, delegation, construction attachment) are in `guard`.
@@ -152,21 +175,21 @@ pub static TRANSITIONS: &[Transition] = &[
     ),
     row(
         E::RequestChange,
-        From::States(&[S::Implementing]),
+        From::States(CHANGEABLE),
         To::State(S::ChangeReview),
         CU,
     ),
     row(
         E::ApproveChange,
         From::States(&[S::ChangeReview]),
-        To::State(S::Implementing),
-        BDC,
+        To::BeforeChange,
+        APPROVING,
     ),
     row(
         E::RejectChange,
         From::States(&[S::ChangeReview]),
-        To::State(S::Implementing),
-        BDC,
+        To::BeforeChange,
+        APPROVING,
     ),
     row(
         E::ReportProgress,
@@ -176,13 +199,19 @@ pub static TRANSITIONS: &[Transition] = &[
     ),
     row(
         E::RequestExtension,
-        From::States(&[S::Implementing, S::PreliminaryAccepted]),
+        From::States(EXTENDABLE),
         To::Unchanged,
         CU,
     ),
     row(
         E::ApproveExtension,
-        From::States(&[S::Implementing, S::PreliminaryAccepted]),
+        From::States(EXTENDABLE),
+        To::Unchanged,
+        BDC,
+    ),
+    row(
+        E::RejectExtension,
+        From::States(EXTENDABLE),
         To::Unchanged,
         BDC,
     ),
@@ -199,16 +228,22 @@ pub static TRANSITIONS: &[Transition] = &[
         CU,
     ),
     row(
+        E::DelegateFinalAcceptance,
+        From::States(&[S::PreliminaryAccepted, S::FinalAcceptance]),
+        To::Unchanged,
+        BDC,
+    ),
+    row(
         E::PassFinalAcceptance,
         From::States(&[S::FinalAcceptance]),
         To::State(S::Operating),
-        &[R::BigDataCenter, R::ConstructionUnit],
+        ACCEPTING,
     ),
     row(
         E::FailFinalAcceptance,
         From::States(&[S::FinalAcceptance]),
         To::State(S::Rectifying),
-        BDC,
+        ACCEPTING,
     ),
     row(
         E::ResubmitFinalAcceptance,
@@ -221,6 +256,12 @@ pub static TRANSITIONS: &[Transition] = &[
         From::States(&[S::Operating]),
         To::Unchanged,
         CU,
+    ),
+    row(
+        E::CommissionPostEvaluation,
+        From::States(&[S::Operating]),
+        To::Unchanged,
+        BDC,
     ),
     row(
         E::CompletePostEvaluation,
@@ -246,6 +287,12 @@ pub static TRANSITIONS: &[Transition] = &[
         From::AnyNonTerminal,
         To::Unchanged,
         CU,
+    ),
+    row(
+        E::ConfirmRectification,
+        From::AnyNonTerminal,
+        To::Unchanged,
+        SUPERVISORS,
     ),
     row(
         E::NotifyCriticism,
@@ -304,6 +351,12 @@ impl Transition {
             To::TechnicalRejected if project.attrs.emergency => S::Draft,
             To::TechnicalRejected => S::DemandApproved,
             To::BeforeSuspension => project.kernel.resume_state.unwrap_or(S::Implementing),
+            To::BeforeChange => project
+                .kernel
+                .pending_change
+                .as_ref()
+                .and_then(|c| c.from)
+                .unwrap_or(S::Implementing),
         }
     }
 
@@ -353,25 +406,28 @@ pub fn state_problem(project: &Project, event: EventType) -> Option<StateProblem
     }
 }
 
-/// Whether `actor`'s role may perform `event` (the role list, plus delegation for
-/// `pass_final_acceptance`, Art 34). `approve`'s authority is Art 16's rule.
-pub fn role_permitted(event: &Event, attrs: &Attributes) -> bool {
-    if !role_may(event.kind, event.actor.role, attrs) {
-        return false;
-    }
-    match event.kind {
-        E::PassFinalAcceptance if event.actor.role == R::ConstructionUnit => event.data.delegated,
-        _ => true,
-    }
+/// Whether `actor`'s role may perform `event` on `project`. `approve`'s authority is Art 16's rule.
+pub fn role_permitted(event: &Event, project: &Project) -> bool {
+    role_may(event.kind, event.actor.role, project)
 }
 
-/// Whether `role` may perform `event` on a project with these attributes, as far as
-/// the record tells (delegation, which the event's data carries, is assumed possible).
-/// The administrative approval bureau approves (Art 16) and, as the approving
-/// department, sanctions (Art 41) only projects attached to a construction project (Art 4).
-pub fn role_may(event: EventType, role: Role, attrs: &Attributes) -> bool {
+/// Whether `role` may perform `event` on `project`. The administrative approval
+/// bureau approves (Art 16) and, as the approving department, decides changes
+/// (Art 33) and sanctions (Art 41) only for projects attached to a construction
+/// project (Art 4). The construction unit passes or fails final acceptance only
+/// once the big-data centre has delegated it (Art 34).
+pub fn role_may(event: EventType, role: Role, project: &Project) -> bool {
+    let delegated = project
+        .milestone(Milestone::FinalAcceptanceDelegated)
+        .is_some();
     Transition::of(event).roles.contains(&role)
-        && (role != R::AdminApproval || attrs.attached_to_construction)
+        && (role != R::AdminApproval || project.attrs.attached_to_construction)
+        && match event {
+            E::PassFinalAcceptance | E::FailFinalAcceptance => {
+                role != R::ConstructionUnit || delegated
+            }
+            _ => true,
+        }
 }
 
 /// A construction unit acts only for its own project (or the lead department's, Art 15).
@@ -386,7 +442,7 @@ pub fn allowed_events(project: &Project, actor: Option<&Actor>) -> Vec<EventType
         .filter(|t| state_problem(project, t.event).is_none())
         .filter(|t| match actor {
             None => true,
-            Some(a) => role_may(t.event, a.role, &project.attrs) && unit_matches(&project.attrs, a),
+            Some(a) => role_may(t.event, a.role, project) && unit_matches(&project.attrs, a),
         })
         .map(|t| t.event)
         .collect()

@@ -78,13 +78,17 @@ document! {
             Uses::Only(&[(E::ReportProgress, Opt)]);
         /// The new final-acceptance deadline (Art 35).
         new_deadline: Option<Date> = None, Omit, "延期至" / "new deadline",
-            Uses::Only(&[(E::RequestExtension, Req), (E::ApproveExtension, Req)]);
+            Uses::Only(&[(E::RequestExtension, Req), (E::ApproveExtension, Req), (E::RejectExtension, Opt)]);
         /// The actual cost found at final acceptance (Art 25).
         actual_cost_yuan: Option<Money> = None, Omit, "实际投资（元）" / "actual cost (yuan)",
             Uses::Only(&[(E::PassFinalAcceptance, Opt)]);
-        /// The construction unit organises final acceptance on the centre's behalf (Art 34).
+        /// Read from 0.1 records, no longer sufficient: the centre delegates with
+        /// `delegate_final_acceptance` (Art 34).
         delegated: bool = false, Omit, "是否受委托组织验收" / "delegated",
             Uses::Only(&[(E::PassFinalAcceptance, Opt)]);
+        /// The third party's unit commissioned for the post-evaluation (Art 36: 委托第三方).
+        evaluator: Option<String> = None, Omit, "受托评价机构" / "evaluator",
+            Uses::Only(&[(E::CommissionPostEvaluation, Req)]);
         /// The rectification deadline after a failed final acceptance (Art 35).
         rectification_deadline: Option<Date> = None, Omit, "整改期限" / "rectification deadline",
             Uses::Only(&[(E::FailFinalAcceptance, Req)]);
@@ -111,18 +115,20 @@ document! {
             Uses::Only(&[(E::RequestOmFunding, Opt)]);
         /// The rectification order concerned (Art 41).
         order_id: Option<String> = None, Omit, "整改通知编号" / "order number",
-            Uses::Only(&[(E::OrderRectification, Req), (E::CompleteRectification, Req)]);
+            Uses::Only(&[(E::OrderRectification, Req), (E::CompleteRectification, Req), (E::ConfirmRectification, Req)]);
         /// What must be rectified (Art 41), or the grounds of an Art 45 criticism.
         issues: List<String> = List::default(), Omit, "整改事项（或通报事由）" / "issues",
             Uses::Only(&[(E::OrderRectification, Opt), (E::NotifyCriticism, Opt)]);
         /// The rectification deadline (Art 41).
         deadline: Option<Date> = None, Omit, "整改期限" / "deadline",
             Uses::Only(&[(E::OrderRectification, Req)]);
+        /// The ordering department's judgement (Art 41). On `complete_rectification`
+        /// (as 0.1 wrote it) it decides nothing.
         compliant: Option<bool> = None, Omit, "整改是否符合要求" / "compliant",
-            Uses::Only(&[(E::CompleteRectification, Opt)]);
-        /// The approval was copied to the big-data centre (Art 16).
+            Uses::Only(&[(E::CompleteRectification, Opt), (E::ConfirmRectification, Req)]);
+        /// The approval was copied to the big-data centre (Art 16, 22: 抄送).
         copied_to_big_data_center: bool = false, Omit, "是否已抄送市大数据中心" / "copied to the big-data centre",
-            Uses::Only(&[(E::Approve, Opt)]);
+            Uses::Only(&[(E::Approve, Opt), (E::ApproveBudget, Opt)]);
         /// The article a sanction rests on: 45 for Art 45's criticism, which needs no rectification order.
         article: Option<Whole<u8>> = None, Omit, "依据条款" / "article",
             Uses::Only(&[(E::NotifyCriticism, Opt)]);

@@ -19,6 +19,9 @@ result_document! {
         /// In the engine's locale.
         message: String, Keep, "说明" / "message";
         message_en: String, Keep, "说明（英文）" / "message (English)";
+        /// What to do next, in the engine's locale (every block and violation has one).
+        remedy: Option<&'static str>, Omit, "处理建议" / "remedy";
+        remedy_en: Option<&'static str>, Omit, "处理建议（英文）" / "remedy (English)";
         /// The deadline concerned, if any.
         due: Option<Date>, Omit, "期限" / "due";
     }

@@ -142,6 +142,23 @@ impl Attributes {
             content: self.content.clone(),
             budget_yuan: self.budget_yuan,
             planned_completion: self.planned_completion,
+            security_budget_yuan: self.security_budget_yuan,
+            procurement_method: self.procurement_method,
+        }
+    }
+
+    /// These attributes with the values `change` proposes (Art 33).
+    pub fn with_change(&self, change: &BaselineValues) -> Attributes {
+        let v = self.baseline_values().overlaid(change);
+        Attributes {
+            goals: v.goals,
+            location: v.location,
+            content: v.content,
+            budget_yuan: v.budget_yuan,
+            planned_completion: v.planned_completion,
+            security_budget_yuan: v.security_budget_yuan,
+            procurement_method: v.procurement_method,
+            ..self.clone()
         }
     }
 
@@ -158,7 +175,9 @@ impl Attributes {
 }
 
 document! {
-    /// The five attributes Art 33 fixes at 立项 (also what a change proposes).
+    /// What 立项 fixes (Art 33: goals, location, budget, main content, schedule; with
+    /// the cybersecurity budget of Art 37 and the procurement method of Art 28 that
+    /// technical review judged), and what a change proposes.
     #[derive(Clone, Debug, PartialEq, Eq)]
     pub struct BaselineValues {
         goals: Option<String> = None, Omit, "建设目标" / "goals";
@@ -166,6 +185,8 @@ document! {
         content: Option<String> = None, Omit, "主要建设内容" / "main content";
         budget_yuan: Option<Money> = None, Omit, "项目预算（元）" / "budget (yuan)";
         planned_completion: Option<Date> = None, Omit, "计划完成日期" / "planned completion";
+        security_budget_yuan: Option<Money> = None, Omit, "网络安全预算（元）" / "cybersecurity budget (yuan)";
+        procurement_method: Option<ProcurementMethod> = None, Omit, "采购方式" / "procurement method";
     }
 }
 
@@ -179,6 +200,15 @@ impl BaselineValues {
             BaselineAspect::BudgetYuan => self.budget_yuan != other.budget_yuan,
             BaselineAspect::PlannedCompletion => {
                 self.planned_completion != other.planned_completion
+            }
+            // A baseline written by 0.1 did not fix these two: unset there means not fixed.
+            BaselineAspect::SecurityBudgetYuan => {
+                self.security_budget_yuan.is_some()
+                    && self.security_budget_yuan != other.security_budget_yuan
+            }
+            BaselineAspect::ProcurementMethod => {
+                self.procurement_method.is_some()
+                    && self.procurement_method != other.procurement_method
             }
         };
         BaselineAspect::ALL
@@ -196,6 +226,10 @@ impl BaselineValues {
             BaselineAspect::Content => self.content.clone(),
             BaselineAspect::BudgetYuan => self.budget_yuan.map(|m| m.display()),
             BaselineAspect::PlannedCompletion => self.planned_completion.map(|d| d.to_string()),
+            BaselineAspect::SecurityBudgetYuan => self.security_budget_yuan.map(|m| m.display()),
+            BaselineAspect::ProcurementMethod => {
+                self.procurement_method.map(|m| m.zh().to_string())
+            }
         };
         text.unwrap_or_else(|| "—".to_string())
     }
@@ -208,6 +242,8 @@ impl BaselineValues {
             content: change.content.clone().or_else(|| self.content.clone()),
             budget_yuan: change.budget_yuan.or(self.budget_yuan),
             planned_completion: change.planned_completion.or(self.planned_completion),
+            security_budget_yuan: change.security_budget_yuan.or(self.security_budget_yuan),
+            procurement_method: change.procurement_method.or(self.procurement_method),
         }
     }
 }
@@ -219,6 +255,8 @@ document! {
         requested: Date = Date::UNSET, Required, "申请日期" / "requested on";
         aspects: Vec<BaselineAspect> = Vec::new(), Keep, "调整事项" / "aspects";
         proposed: BaselineValues = BaselineValues::default(), Keep, "调整后的值" / "proposed values";
+        /// The state the request came from, and returns to (absent in 0.1 records: implementing).
+        from: Option<State> = None, Omit, "申请时的状态" / "state requested from";
     }
 }
 
@@ -245,7 +283,10 @@ document! {
         issues: Vec<String> = Vec::new(), Omit, "整改事项" / "issues";
         deadline: Date = Date::UNSET, Required, "整改期限" / "deadline";
         completed: Option<Date> = None, Omit, "报告整改完成日期" / "reported done on";
+        /// The ordering department's judgement (Art 41: 整改后仍不符合要求).
         compliant: Option<bool> = None, Omit, "整改是否符合要求" / "compliant";
+        /// When the ordering department confirmed the reported completion.
+        confirmed: Option<Date> = None, Omit, "确认日期" / "confirmed on";
     }
 }
 
@@ -254,13 +295,10 @@ impl RectificationOrder {
         self.completed.is_none()
     }
 
-    /// Grounds for an Art 41 sanction: overdue as of `on`, or completed but still non-compliant.
+    /// Grounds for an Art 41 sanction: overdue as of `on` (not reported done by its
+    /// deadline), or confirmed non-compliant by the ordering department.
     pub fn is_grounds_on(&self, on: Date) -> bool {
-        match (self.completed, self.compliant) {
-            (Some(_), Some(false)) => true,
-            (Some(done), _) => done > self.deadline,
-            (None, _) => on > self.deadline,
-        }
+        self.compliant == Some(false) || self.completed.map_or(on, |done| done) > self.deadline
     }
 }
 
@@ -287,6 +325,8 @@ document! {
         pending_change: Option<PendingChange> = None, Omit, "待审批的调整申请" / "pending change";
         /// The date of a requested extension (Art 35).
         requested_extension: Option<Date> = None, Omit, "申请延期至" / "extension requested to";
+        /// The day the pending extension was requested (Art 35: before the deadline).
+        extension_requested_on: Option<Date> = None, Omit, "延期申请日期" / "extension requested on";
         /// The date of an approved extension (Art 35).
         approved_extension: Option<Date> = None, Omit, "批准延期至" / "extension approved to";
         /// The state to go back to on `resume` (Art 41).
@@ -305,6 +345,8 @@ document! {
         rectification_orders: Vec<RectificationOrder> = Vec::new(), Omit, "整改通知" / "rectification orders";
         /// Self-evaluations by year, with the date filed (Art 36).
         self_evaluations: BTreeMap<i32, Date> = BTreeMap::new(), Omit, "年度自评价" / "self-evaluations";
+        /// The third party the big-data centre commissioned for the post-evaluation (Art 36).
+        post_evaluator: Option<String> = None, Omit, "受托后评价机构" / "commissioned evaluator";
         /// The third-party post-evaluation result (Art 36).
         post_evaluation: Option<EvaluationResult> = None, Omit, "后评价结果" / "post-evaluation";
         /// The last assessment of each kind (Art 38, 39).

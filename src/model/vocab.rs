@@ -124,17 +124,21 @@ vocabulary! {
         ReportProgress = "report_progress" / "备案建设进展" / "File construction progress",
         RequestExtension = "request_extension" / "申请延期验收" / "Request an acceptance extension",
         ApproveExtension = "approve_extension" / "批准延期验收" / "Approve the acceptance extension",
+        RejectExtension = "reject_extension" / "不予批准延期验收" / "Reject the acceptance extension",
         PassPreliminaryAcceptance = "pass_preliminary_acceptance" / "初步验收通过" / "Pass preliminary acceptance",
         ApplyFinalAcceptance = "apply_final_acceptance" / "提出竣工验收申请" / "Apply for final acceptance",
+        DelegateFinalAcceptance = "delegate_final_acceptance" / "委托项目建设单位组织竣工验收" / "Delegate final acceptance to the construction unit",
         PassFinalAcceptance = "pass_final_acceptance" / "竣工验收通过" / "Pass final acceptance",
         FailFinalAcceptance = "fail_final_acceptance" / "竣工验收未通过" / "Fail final acceptance",
         ResubmitFinalAcceptance = "resubmit_final_acceptance" / "重新提交竣工验收申请" / "Resubmit for final acceptance",
         SubmitSelfEvaluation = "submit_self_evaluation" / "报送年度自评价报告" / "Submit the yearly self-evaluation",
+        CommissionPostEvaluation = "commission_post_evaluation" / "委托第三方开展后评价" / "Commission the post-evaluation",
         CompletePostEvaluation = "complete_post_evaluation" / "完成后评价" / "Complete the post-evaluation",
         RecordAssessment = "record_assessment" / "登记安全评估" / "Record a security assessment",
         RequestOmFunding = "request_om_funding" / "申请运行维护经费" / "Request O&M funding",
         OrderRectification = "order_rectification" / "下达限期整改" / "Order rectification",
         CompleteRectification = "complete_rectification" / "报告整改完成" / "Report rectification done",
+        ConfirmRectification = "confirm_rectification" / "确认整改结果" / "Confirm the rectification",
         NotifyCriticism = "notify_criticism" / "通报批评" / "Criticise publicly",
         DeferInvestment = "defer_investment" / "暂缓安排投资计划" / "Defer investment",
         Suspend = "suspend" / "暂停项目建设" / "Suspend construction",
@@ -324,6 +328,8 @@ vocabulary! {
         Content = "content" / "主要建设内容" / "Main content",
         BudgetYuan = "budget_yuan" / "项目预算" / "Budget",
         PlannedCompletion = "planned_completion" / "建设进度（计划完成日期）" / "Schedule (planned completion)",
+        SecurityBudgetYuan = "security_budget_yuan" / "网络安全预算" / "Cybersecurity budget",
+        ProcurementMethod = "procurement_method" / "采购方式" / "Procurement method",
     }
 }
 
@@ -341,6 +347,7 @@ vocabulary! {
         ImplementationStarted = "implementation_started" / "开始实施" / "Implementation started",
         PreliminaryAccepted = "preliminary_accepted" / "初步验收通过" / "Preliminary acceptance passed",
         FinalAcceptanceApplied = "final_acceptance_applied" / "提出竣工验收申请" / "Final acceptance applied for",
+        FinalAcceptanceDelegated = "final_acceptance_delegated" / "委托项目建设单位组织竣工验收" / "Final acceptance delegated",
         FinalAccepted = "final_accepted" / "竣工验收通过" / "Final acceptance passed",
         Terminated = "terminated" / "项目终止" / "Terminated",
     }

@@ -169,7 +169,7 @@ fn role_not_permitted(ctx: &Ctx) -> Vec<Hit> {
     let Some(e) = ctx.event else {
         return Vec::new();
     };
-    if role_permitted(e, ctx.attrs()) {
+    if role_permitted(e, ctx.project) {
         return Vec::new();
     }
     let roles = Transition::of(e.kind).roles;

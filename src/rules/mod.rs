@@ -22,6 +22,8 @@ use crate::calendar::Calendar;
 use crate::model::decl::result_document;
 use crate::model::*;
 use once_cell::sync::Lazy;
+use once_cell::unsync::OnceCell;
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::BTreeMap;
 
@@ -84,6 +86,8 @@ pub struct Rule {
     pub deadlines: Option<fn(&Ctx) -> Vec<Due>>,
     /// Rules whose findings this one's replace when both fire (it says more precisely why).
     pub supersedes: &'static [&'static str],
+    /// What to do next, in zh-CN and en (every block and violation has one).
+    pub remedy: (&'static str, &'static str),
 }
 
 fn nothing(_: &Ctx) -> Vec<Hit> {
@@ -104,6 +108,7 @@ pub const RULE: Rule = Rule {
     eval: nothing,
     deadlines: None,
     supersedes: &[],
+    remedy: ("", ""),
 };
 
 impl Rule {
@@ -111,16 +116,25 @@ impl Rule {
         self.events.includes(event)
     }
 
+    /// The remedy in zh-CN and en, if the rule has one.
+    pub fn remedy(&self) -> Option<(&'static str, &'static str)> {
+        (!self.remedy.0.is_empty()).then_some(self.remedy)
+    }
+
     /// The one place a finding is made from a rule and a hit.
     pub fn finding(&self, hit: Hit, locale: Locale) -> Finding {
         let message = locale.pick(hit.zh, hit.en.clone());
+        let severity = hit.severity.unwrap_or(self.severity);
+        let remedy = self.remedy();
         Finding {
             rule: self.id,
             article: self.article,
-            severity: hit.severity.unwrap_or(self.severity),
+            severity,
             citation: self.article.map(citation),
             message,
             message_en: hit.en,
+            remedy: remedy.map(|(zh, en)| locale.pick(zh, en)),
+            remedy_en: remedy.map(|(_, en)| en),
             due: hit.due,
         }
     }
@@ -188,6 +202,11 @@ pub struct Ctx<'a> {
     pub event: Option<&'a Event>,
     /// The reference date of `check`.
     pub as_of: Option<Date>,
+    /// The attributes the content rules judge: the record's, or at `approve_change`
+    /// the record's with the pending change applied (Art 33: a change is judged like
+    /// the submission it changes).
+    judged: Cow<'a, Attributes>,
+    edited: OnceCell<bool>,
     calendar_unknown: Cell<bool>,
 }
 
@@ -195,11 +214,19 @@ static NO_DATA: Lazy<EventData> = Lazy::new(EventData::default);
 
 impl<'a> Ctx<'a> {
     pub fn for_event(settings: &'a Settings, project: &'a Project, event: &'a Event) -> Ctx<'a> {
+        let judged = match (&project.kernel.pending_change, event.kind) {
+            (Some(change), EventType::ApproveChange) => {
+                Cow::Owned(project.attrs.with_change(&change.proposed))
+            }
+            _ => Cow::Borrowed(&project.attrs),
+        };
         Ctx {
             settings,
             project,
             event: Some(event),
             as_of: None,
+            judged,
+            edited: OnceCell::new(),
             calendar_unknown: Cell::new(false),
         }
     }
@@ -210,12 +237,63 @@ impl<'a> Ctx<'a> {
             project,
             event: None,
             as_of,
+            judged: Cow::Borrowed(&project.attrs),
+            edited: OnceCell::new(),
             calendar_unknown: Cell::new(false),
         }
     }
 
-    pub fn attrs(&self) -> &'a Attributes {
-        &self.project.attrs
+    /// The attributes to judge (see `judged`).
+    pub fn attrs(&self) -> &Attributes {
+        &self.judged
+    }
+
+    /// Whether the declared attributes differ from those the last history entry
+    /// left: edited by the host since (CONTRACT §6 binds them in every entry).
+    pub fn attributes_edited(&self) -> bool {
+        *self.edited.get_or_init(|| {
+            let p = self.project;
+            let recorded = p.kernel.attributes_digest.clone().or_else(|| {
+                // Without the digest, the last snapshot, if no approved change came after it.
+                let entries = p.history.entries();
+                let at = entries.iter().rposition(|e| e.snapshot.is_some())?;
+                let later_change = entries[at..]
+                    .iter()
+                    .any(|e| e.event.kind == EventType::ApproveChange);
+                let snapshot = entries[at].snapshot.as_ref()?;
+                (!later_change).then(|| crate::history::attributes_digest(snapshot))
+            });
+            recorded.is_some_and(|d| d != crate::history::attributes_digest(&p.attrs))
+        })
+    }
+
+    /// Whether the event is a supervising department's act (Art 41, 42) or a
+    /// refusal: neither is held up by what the construction unit edited.
+    pub fn is_supervision_or_refusal(&self) -> bool {
+        self.event_type().is_some_and(|e| {
+            matches!(
+                e,
+                EventType::RejectDemandReview
+                    | EventType::RejectTechnicalReview
+                    | EventType::RejectChange
+                    | EventType::RejectExtension
+                    | EventType::OrderRectification
+                    | EventType::ConfirmRectification
+                    | EventType::NotifyCriticism
+                    | EventType::DeferInvestment
+                    | EventType::Suspend
+                    | EventType::Terminate
+            )
+        })
+    }
+
+    /// Whether the project has been submitted for technical review (the standing
+    /// rules of its submission apply from then on), or the event is its submission.
+    pub fn technical_submitted(&self) -> bool {
+        self.project
+            .milestone(Milestone::TechnicalSubmitted)
+            .is_some()
+            || self.event_type() == Some(EventType::SubmitTechnical)
     }
 
     /// The event's typed data (empty in `check`).
@@ -326,6 +404,9 @@ result_document! {
         events: Vec<EventType>, Keep, "适用事项" / "events";
         /// Whether `check` judges it on the record as it stands.
         check: bool, Keep, "是否在检查时适用" / "judged by check";
+        /// What to do next when it finds something (every block and violation has one).
+        remedy: Option<&'static str>, Omit, "处理建议" / "remedy (zh)";
+        remedy_en: Option<&'static str>, Omit, "处理建议（英文）" / "remedy";
     }
 }
 
@@ -345,6 +426,8 @@ pub fn rule_infos() -> Vec<RuleInfo> {
                 Events::Only(list) => list.to_vec(),
             },
             check: r.check,
+            remedy: r.remedy().map(|(zh, _)| zh),
+            remedy_en: r.remedy().map(|(_, en)| en),
         })
         .collect()
 }
