@@ -69,27 +69,6 @@ pub static RULES: &[Rule] = &[
     },
 ];
 
-/// Whether `kind` was filed with the event being judged, or with an accepted event
-/// after the last event of `opened_by` (the one that opened the current round). With
-/// no such event in the history (a record built outside the kernel), any filing counts.
-fn filed_this_round(ctx: &Ctx, kind: DocumentKind, opened_by: &[EventType]) -> bool {
-    if ctx
-        .event
-        .is_some_and(|e| e.filed_documents().contains(&kind))
-    {
-        return true;
-    }
-    for entry in ctx.project.history.entries().iter().rev() {
-        if opened_by.contains(&entry.event.kind) {
-            return false;
-        }
-        if entry.event.filed_documents().contains(&kind) {
-            return true;
-        }
-    }
-    ctx.project.has_document(kind)
-}
-
 // Art 34: 验收组织单位出具验收意见并在项目管理系统备案. The opinion must be the one for this
 // application (after the last apply_final_acceptance / resubmit_final_acceptance).
 fn acceptance_opinion_missing(ctx: &Ctx) -> Vec<Hit> {
@@ -97,7 +76,7 @@ fn acceptance_opinion_missing(ctx: &Ctx) -> Vec<Hit> {
         EventType::ApplyFinalAcceptance,
         EventType::ResubmitFinalAcceptance,
     ];
-    if filed_this_round(ctx, DocumentKind::AcceptanceOpinion, &round) {
+    if ctx.filed_this_round(DocumentKind::AcceptanceOpinion, &round) {
         return Vec::new();
     }
     let filed_before = ctx
@@ -241,8 +220,7 @@ fn final_acceptance_due(ctx: &Ctx) -> Vec<Due> {
 // Art 35: 竣工验收未能通过的，项目建设单位应制定整改方案，限期整改，整改完成后重新提交竣工验收申请.
 // The plan must be filed since the last failed acceptance (with this event or an earlier one).
 fn rectification_plan_missing(ctx: &Ctx) -> Vec<Hit> {
-    if filed_this_round(
-        ctx,
+    if ctx.filed_this_round(
         DocumentKind::RectificationPlan,
         &[EventType::FailFinalAcceptance],
     ) {

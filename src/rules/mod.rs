@@ -315,6 +315,27 @@ impl<'a> Ctx<'a> {
         self.project.history.last().map(|e| e.event.date)
     }
 
+    /// Whether `kind` was filed with the event being judged, or with an accepted event
+    /// after the last event of `opened_by` (the one that opened the current round). With
+    /// no such event in the history (a record built outside the kernel), any filing counts.
+    pub fn filed_this_round(&self, kind: DocumentKind, opened_by: &[EventType]) -> bool {
+        if self
+            .event
+            .is_some_and(|e| e.filed_documents().contains(&kind))
+        {
+            return true;
+        }
+        for entry in self.project.history.entries().iter().rev() {
+            if opened_by.contains(&entry.event.kind) {
+                return false;
+            }
+            if entry.event.filed_documents().contains(&kind) {
+                return true;
+            }
+        }
+        self.project.has_document(kind)
+    }
+
     /// On file already, or filed with this event.
     pub fn has_document(&self, kind: DocumentKind) -> bool {
         self.project.has_document(kind)
