@@ -15,6 +15,10 @@ pub static RULES: &[Rule] = &[
         events: Events::Only(&[EventType::Approve]),
         eval: approval_authority,
         supersedes: &["auth.role_not_permitted"],
+        remedy: (
+            "由市政府办公室（市大数据中心）办理立项；建设工程配套项目由市行政审批服务局立项，并将立项批复文件抄送市大数据中心。",
+            "Have the big-data centre grant 立项; for a project attached to a construction project, the administrative approval bureau grants it and copies the approval to the centre.",
+        ),
         ..RULE
     },
     Rule {
@@ -27,6 +31,10 @@ pub static RULES: &[Rule] = &[
         events: Events::Only(&[EventType::FileHigherLevel]),
         eval: not_higher_level,
         supersedes: &["lifecycle.invalid_transition"],
+        remedy: (
+            "在申报信息中填写上级组织部门后再备案入库；不是上级部署的项目，应提交需求评审、技术评审并立项。",
+            "Declare the higher-level organiser, then file; a project not organised from above goes through demand review, technical review and 立项.",
+        ),
         ..RULE
     },
 ];
@@ -40,11 +48,11 @@ fn approval_authority(ctx: &Ctx) -> Vec<Hit> {
     match e.actor.role {
         Role::BigDataCenter => Vec::new(),
         Role::AdminApproval if !ctx.attrs().attached_to_construction => vec![Hit::new(
-            "市行政审批服务局仅负责建设工程附属的政务信息化项目立项（第四条、第十六条）；本项目未标记为 attached_to_construction，应由市政府办公室（市大数据中心）立项。",
+            "市行政审批服务局仅负责建设工程附属的政务信息化项目立项（第四条、第十六条）；本项目申报为不属于建设工程配套项目，应由市政府办公室（市大数据中心）立项。",
             "The administrative approval bureau grants 立项 only to IT projects attached to a construction project (Art 4, 16); this project is not `attached_to_construction`, so the big-data centre must approve it.",
         )],
         Role::AdminApproval if !e.data.copied_to_big_data_center => vec![Hit::new(
-            "市行政审批服务局办理建设工程附属项目立项时，应将立项批复文件抄送市政府办公室（市大数据中心）（第十六条）；事件未注明已抄送（data.copied_to_big_data_center）。",
+            "市行政审批服务局办理建设工程附属项目立项时，应将立项批复文件抄送市政府办公室（市大数据中心）（第十六条）；本次立项未注明已抄送。",
             "When the administrative approval bureau approves a construction-attached project it must copy the approval to the big-data centre (Art 16); the event does not state it was copied (data.copied_to_big_data_center).",
         )],
         Role::AdminApproval => Vec::new(),
@@ -63,7 +71,7 @@ fn not_higher_level(ctx: &Ctx) -> Vec<Hit> {
         return Vec::new();
     }
     vec![Hit::new(
-        "项目未注明由国家有关部委或省有关厅局组织建设（higher_level 为空），不能以备案方式直接入库，应履行需求评审、技术评审和立项程序（第十九条）。",
+        "项目未填写上级组织部门（国家有关部委或省有关厅局），不能以备案方式直接入库，应履行需求评审、技术评审和立项程序（第十九条）。",
         "The project does not state it is organised by a national ministry or provincial department (`higher_level` is null), so it cannot be filed straight into the library; it must go through review and 立项 (Art 19).",
     )]
 }

@@ -23,7 +23,21 @@ pub static RULES: &[Rule] = &[
         stage: Stage::Gate,
         events: Events::Only(&[EventType::ApproveBudget]),
         eval: not_in_library,
+        remedy: (
+            "先完成评审和立项，项目纳入项目库后再批复预算。",
+            "Complete the reviews and 立项 first; approve the budget once the project is in the library.",
+        ),
         supersedes: &["lifecycle.invalid_transition"],
+        ..RULE
+    },
+    Rule {
+        id: "art22.budget_not_copied",
+        article: Some(22),
+        severity: Severity::Warning,
+        title: "预算批复未注明已抄送市大数据中心",
+        title_en: "The budget approval does not state it was copied to the big-data centre",
+        events: Events::Only(&[EventType::ApproveBudget]),
+        eval: budget_not_copied,
         ..RULE
     },
     Rule {
@@ -35,6 +49,10 @@ pub static RULES: &[Rule] = &[
             "A project co-built with Jining does not set Qufu's share of construction and O&M funds",
         events: Events::Only(&[EventType::ApproveBudget]),
         eval: co_built_split_missing,
+        remedy: (
+            "按事权划分确定曲阜市承担的建设资金和运维经费，补充申报后再批复预算。",
+            "Set Qufu's shares of construction and O&M funds by the division of responsibilities, declare them, then approve the budget.",
+        ),
         ..RULE
     },
     Rule {
@@ -45,6 +63,10 @@ pub static RULES: &[Rule] = &[
         title_en: "The project construction responsibility letter is not signed and filed",
         events: Events::Only(&[EventType::StartProcurement]),
         eval: responsibility_letter_missing,
+        remedy: (
+            "先签署并备案《项目建设主体责任书》，或随本事项附上，再组织采购。",
+            "Sign and file the responsibility letter first (or attach it to this event), then start procurement.",
+        ),
         ..RULE
     },
     Rule {
@@ -55,6 +77,10 @@ pub static RULES: &[Rule] = &[
         title_en: "No O&M funding: data resources not pooled, shared and opened as required",
         events: OM_FUNDING,
         eval: om_data_not_shared,
+        remedy: (
+            "落实所列要求后，在申请中如实填报，再申请运行维护经费。",
+            "Meet the listed requirement, declare it truthfully, then apply for O&M funding.",
+        ),
         ..RULE
     },
     Rule {
@@ -66,6 +92,10 @@ pub static RULES: &[Rule] = &[
             "No O&M funding: the city's unified government IT infrastructure not used as required",
         events: OM_FUNDING,
         eval: om_infrastructure_not_unified,
+        remedy: (
+            "落实所列要求后，在申请中如实填报，再申请运行维护经费。",
+            "Meet the listed requirement, declare it truthfully, then apply for O&M funding.",
+        ),
         ..RULE
     },
     Rule {
@@ -76,6 +106,10 @@ pub static RULES: &[Rule] = &[
         title_en: "No O&M funding: cryptography or network-security requirements not met",
         events: OM_FUNDING,
         eval: om_crypto_security_noncompliant,
+        remedy: (
+            "落实所列要求后，在申请中如实填报，再申请运行维护经费。",
+            "Meet the listed requirement, declare it truthfully, then apply for O&M funding.",
+        ),
         ..RULE
     },
     Rule {
@@ -86,6 +120,10 @@ pub static RULES: &[Rule] = &[
         title_en: "No O&M funding: poor performance evaluation",
         events: OM_FUNDING,
         eval: om_poor_evaluation,
+        remedy: (
+            "按后评价意见整改，提升绩效后再申请运行维护经费。",
+            "Act on the post-evaluation's findings and improve performance before applying for O&M funding.",
+        ),
         ..RULE
     },
     Rule {
@@ -96,6 +134,10 @@ pub static RULES: &[Rule] = &[
         title_en: "No O&M funding: a major security risk exists",
         events: OM_FUNDING,
         eval: om_major_security_risk,
+        remedy: (
+            "消除重大安全隐患并经确认后，再申请运行维护经费。",
+            "Remove the major security risk and have it confirmed, then apply for O&M funding.",
+        ),
         ..RULE
     },
     Rule {
@@ -107,6 +149,10 @@ pub static RULES: &[Rule] = &[
             "No O&M funding: construction progress was not filed in the project management system",
         events: OM_FUNDING,
         eval: om_progress_not_filed,
+        remedy: (
+            "在项目管理系统补充备案建设进展情况后，再申请运行维护经费。",
+            "File the construction progress in the project management system, then apply for O&M funding.",
+        ),
         ..RULE
     },
     Rule {
@@ -143,6 +189,17 @@ fn not_in_library(ctx: &Ctx) -> Vec<Hit> {
     )]
 }
 
+// Art 22: 市财政部门…并将预算批复情况抄送市政府办公室（市大数据中心）.
+fn budget_not_copied(ctx: &Ctx) -> Vec<Hit> {
+    if ctx.data().copied_to_big_data_center {
+        return Vec::new();
+    }
+    vec![Hit::new(
+        "预算批复下达时应同时抄送市政府办公室（市大数据中心）；本次批复未注明已抄送，请抄送后在批复中注明（第二十二条）。",
+        "The budget approval must be copied to the municipal government office (big-data centre) when issued; this one does not state it was (`copied_to_big_data_center`, Art 22).",
+    )]
+}
+
 // Art 23: 由济宁市和曲阜市协同建设的政务信息化项目，根据事权划分确定相应的建设内容和运维资金。
 // 需曲阜市承担的建设资金、运维经费列入同级财政预算.
 fn co_built_split_missing(ctx: &Ctx) -> Vec<Hit> {
@@ -154,11 +211,11 @@ fn co_built_split_missing(ctx: &Ctx) -> Vec<Hit> {
     let mut zh = Vec::new();
     let mut en = Vec::new();
     if a.qufu_construction_share_yuan.is_none() {
-        zh.push("曲阜市承担的建设资金（qufu_construction_share_yuan）");
+        zh.push("曲阜市承担的建设资金");
         en.push("Qufu's share of construction funds (`qufu_construction_share_yuan`)");
     }
     if a.qufu_om_share_yuan.is_none() {
-        zh.push("曲阜市承担的运维经费（qufu_om_share_yuan）");
+        zh.push("曲阜市承担的运维经费");
         en.push("Qufu's share of O&M funds (`qufu_om_share_yuan`)");
     }
     if zh.is_empty() {
@@ -177,7 +234,7 @@ fn responsibility_letter_missing(ctx: &Ctx) -> Vec<Hit> {
         return Vec::new();
     }
     vec![Hit::new(
-        format!("预算已下达，但建设单位尚未签署并备案{}（{}），不能组织采购。请先执行“{}”（file_responsibility_letter）或随本事件附上该文件（第二十四条：谁建设谁负责，谁使用谁负责）。", kind.zh(), kind, EventType::FileResponsibilityLetter.zh()),
+        format!("预算已下达，但建设单位尚未签署并备案{}，不能组织采购（第二十四条：谁建设谁负责，谁使用谁负责）。", kind.zh()),
         format!("The budget has been issued but the construction unit has not signed and filed the responsibility letter (`{kind}`), so procurement cannot start. File it first (`file_responsibility_letter`) or attach it to this event (Art 24: whoever builds it, and whoever uses it, is responsible)."),
     )]
 }
@@ -185,12 +242,29 @@ fn responsibility_letter_missing(ctx: &Ctx) -> Vec<Hit> {
 /// How a confirmation flag of `request_om_funding` reads in a message.
 fn declared(value: Option<bool>) -> (&'static str, &'static str) {
     match value {
-        Some(true) => ("申报为 true", "declared true"),
-        Some(false) => ("申报为 false", "declared false"),
+        Some(true) => ("填报为“是”", "declared true"),
+        Some(false) => ("填报为“否”", "declared false"),
         None => (
-            "未申报（视为未确认）",
+            "未填报（视为未确认）",
             "not declared (read as not confirmed)",
         ),
+    }
+}
+
+/// The form's words for an event data field.
+fn label(key: &str) -> &'static str {
+    EventData::FIELDS
+        .iter()
+        .find(|f| f.key == key)
+        .map_or("", |f| f.label)
+}
+
+/// “是” or “否”, as the form shows a yes/no answer.
+fn yes_no(value: bool) -> &'static str {
+    if value {
+        "是"
+    } else {
+        "否"
     }
 }
 
@@ -201,7 +275,7 @@ fn om_bar(value: Option<bool>, expected: bool, key: &str, zh: &str, en: &str) ->
     }
     let (state_zh, state_en) = declared(value);
     vec![Hit::new(
-        format!("{zh}：data.{key} {state_zh}，须为 {expected}。项目建设单位不得申请运行维护经费（第二十五条）。"),
+        format!("{zh}：“{}”{state_zh}，须为“{}”。项目建设单位不得申请运行维护经费（第二十五条）。", label(key), yes_no(expected)),
         format!("{en}: `data.{key}` is {state_en}; it must be {expected}. The construction unit may not apply for O&M funding (Art 25)."),
     )]
 }
@@ -249,7 +323,7 @@ fn om_crypto_security_noncompliant(ctx: &Ctx) -> Vec<Hit> {
     ] {
         if value != Some(true) {
             let (state_zh, state_en) = declared(value);
-            zh.push(format!("{label_zh}（data.{key} {state_zh}）"));
+            zh.push(format!("{label_zh}（“{}”{state_zh}）", label(key)));
             en.push(format!("{label_en} (`data.{key}` {state_en})"));
         }
     }
@@ -257,7 +331,7 @@ fn om_crypto_security_noncompliant(ctx: &Ctx) -> Vec<Hit> {
         return Vec::new();
     }
     vec![Hit::new(
-        format!("未确认符合{}，两项均须为 true。不符合密码应用和网络安全要求的，项目建设单位不得申请运行维护经费（第二十五条）。", zh.join("、")),
+        format!("未确认符合{}，两项均须为“是”。不符合密码应用和网络安全要求的，项目建设单位不得申请运行维护经费（第二十五条）。", zh.join("、")),
         format!("Compliance is not confirmed with {}; both must be true. A project that does not meet the cryptography and network-security requirements may not apply for O&M funding (Art 25).", en.join(" and ")),
     )]
 }
@@ -269,7 +343,7 @@ fn om_poor_evaluation(ctx: &Ctx) -> Vec<Hit> {
     }
     let poor = EvaluationResult::Poor;
     vec![Hit::new(
-        format!("第三方后评价结果为“{}”（{}），绩效评价结果不佳的，项目建设单位不得申请运行维护经费（第二十五条、第三十六条）。", poor.zh(), poor),
+        format!("第三方后评价结果为“{}”，绩效评价结果不佳的，项目建设单位不得申请运行维护经费（第二十五条、第三十六条）。", poor.zh()),
         format!("The third-party post-evaluation result is `{poor}`; with a poor performance evaluation the construction unit may not apply for O&M funding (Art 25, 36)."),
     )]
 }
@@ -291,7 +365,7 @@ fn om_progress_not_filed(ctx: &Ctx) -> Vec<Hit> {
         return Vec::new();
     }
     vec![Hit::new(
-        format!("项目实施期间未在项目管理系统备案过建设进展情况（无“{}”记录），项目建设单位不得申请运行维护经费（第二十五条）。", EventType::ReportProgress.zh()),
+        format!("项目实施期间未在项目管理系统备案过建设进展情况（没有“{}”的记录），项目建设单位不得申请运行维护经费（第二十五条）。", EventType::ReportProgress.zh()),
         "No construction progress was filed in the project management system during implementation (no `report_progress` on record), so the construction unit may not apply for O&M funding (Art 25).",
     )]
 }

@@ -22,6 +22,10 @@ pub static RULES: &[Rule] = &[
         events: Events::Any,
         check: true,
         eval: out_of_scope,
+        remedy: (
+            "核对申报信息中的“是否涉密”和“资金来源”；涉密系统按涉密信息系统管理规定办理，不使用政府资金的项目不在本办法管理范围内。",
+            "Check the declared classification and funding; a classified system follows the rules for classified systems, and a project without government funds is outside the measures.",
+        ),
         ..RULE
     },
     Rule {
@@ -46,6 +50,10 @@ pub static RULES: &[Rule] = &[
         since: Since::Always,
         events: Events::Any,
         eval: date_out_of_order,
+        remedy: (
+            "核对办理日期，按实际发生的先后顺序登记。",
+            "Check the date, and record events in the order they happened.",
+        ),
         ..RULE
     },
     Rule {
@@ -58,6 +66,10 @@ pub static RULES: &[Rule] = &[
         since: Since::Always,
         events: Events::Any,
         eval: invalid_transition,
+        remedy: (
+            "按办理流程先办理前一环节的事项，或查看“可办理事项”。",
+            "Take the steps the lifecycle requires first; the allowed events list what may come next.",
+        ),
         ..RULE
     },
     Rule {
@@ -70,6 +82,10 @@ pub static RULES: &[Rule] = &[
         since: Since::Always,
         events: Events::Any,
         eval: role_not_permitted,
+        remedy: (
+            "由有权办理的部门（见说明）办理该事项。",
+            "Have the department named in the message perform the event.",
+        ),
         ..RULE
     },
     Rule {
@@ -82,6 +98,10 @@ pub static RULES: &[Rule] = &[
         since: Since::Always,
         events: Events::Any,
         eval: unit_mismatch,
+        remedy: (
+            "由本项目的建设单位（跨部门项目为牵头部门）办理，并核对办理单位名称。",
+            "Have the project's construction unit (for a cross-department project, its lead department) perform it, and check the unit's name.",
+        ),
         ..RULE
     },
     Rule {
@@ -147,18 +167,25 @@ fn invalid_transition(ctx: &Ctx) -> Vec<Hit> {
     let state = ctx.project.state;
     match state_problem(ctx.project, e.kind) {
         Some(StateProblem::NotFromState) => {
-            let from = Transition::of(e.kind).from_names().join(", ");
+            let t = Transition::of(e.kind);
+            let from = t.from_names().join(", ");
+            let from_zh: Vec<&str> = State::ALL
+                .iter()
+                .filter(|s| t.starts_from(**s))
+                .map(|s| s.zh())
+                .collect();
+            let from_zh = from_zh.join("、");
             vec![Hit::new(
-                format!("项目当前状态为“{}”（{}），不能执行“{}”（{}）；该事件只能在以下状态执行：{}。", state.zh(), state, e.kind.zh(), e.kind, from),
+                format!("项目当前状态为“{}”，不能办理“{}”；该事项只能在以下状态办理：{}。", state.zh(), e.kind.zh(), from_zh),
                 format!("The project is in state `{state}`; `{}` is only allowed from: {from}.", e.kind),
             )]
         }
         Some(StateProblem::NotEmergency) => vec![Hit::new(
-            "只有因突发性或临时性工作要求急需追加的项目（第十七条）可以不经需求评审直接提交技术评审；本项目未标记为 emergency。",
+            "只有因突发性或临时性工作要求急需追加的项目（第十七条）可以不经需求评审直接提交技术评审；本项目申报为不属于急需追加项目，请先提交需求评审。",
             "Only an emergency project (Art 17) may go to technical review without demand review; this project is not marked `emergency`.",
         )],
         Some(StateProblem::NotHigherLevel) => vec![Hit::new(
-            "项目未注明由国家有关部委或省有关厅局组织建设（higher_level 为空），不能备案入库。",
+            "项目未填写上级组织部门（国家有关部委或省有关厅局），不能备案入库。",
             "The project does not state it is organised by a national ministry or provincial department (`higher_level` is null), so it cannot be filed into the library.",
         )],
         None => Vec::new(),
@@ -175,11 +202,14 @@ fn role_not_permitted(ctx: &Ctx) -> Vec<Hit> {
     let roles = Transition::of(e.kind).roles;
     let zh: Vec<&str> = roles.iter().map(|r| r.zh()).collect();
     let en: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
-    let note = if e.kind == EventType::PassFinalAcceptance && e.actor.role == Role::ConstructionUnit
-    {
+    let final_acceptance = matches!(
+        e.kind,
+        EventType::PassFinalAcceptance | EventType::FailFinalAcceptance
+    );
+    let note = if final_acceptance && e.actor.role == Role::ConstructionUnit {
         (
-            "（项目建设单位仅在受委托组织竣工验收时可执行，须 data.delegated 为 true，第三十四条）",
-            " (a construction unit only when delegated to organise it, data.delegated = true, Art 34)",
+            "（项目建设单位须经市大数据中心办理“委托项目建设单位组织竣工验收”后方可办理，第三十四条）",
+            " (a construction unit only after the big-data centre delegated final acceptance to it with `delegate_final_acceptance`, Art 34)",
         )
     } else if e.actor.role == Role::AdminApproval && roles.contains(&Role::AdminApproval) {
         (
@@ -234,7 +264,7 @@ fn calendar_year_unknown(ctx: &Ctx) -> Vec<Hit> {
         .collect::<Vec<_>>()
         .join(", ");
     vec![Hit::new(
-        format!("期限计算涉及日历未收录的年份（已收录：{known}），已按周一至周五为工作日推算；请在引擎配置 calendar 中补充该年的国务院节假日安排。"),
+        format!("期限计算涉及日历未收录的年份（已收录：{known}），已按周一至周五为工作日推算；请系统管理员在引擎配置的节假日日历中补充该年的国务院节假日安排。"),
         format!("A deadline depends on a year the calendar does not know (known: {known}); Monday to Friday were assumed to be working days. Add that year's State Council holiday notice to the engine config `calendar`."),
     )]
 }

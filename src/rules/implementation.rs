@@ -4,6 +4,12 @@ use super::procurement::stated;
 use super::{Ctx, Events, Hit, Rule, Stage, RULE};
 use crate::model::*;
 
+/// Art 33: the lawful route for a change after 立项.
+const CHANGE_REMEDY: (&str, &str) = (
+    "恢复立项批复时的申报信息；确需调整的，提交调整申请，经项目审批部门批准后生效。",
+    "Restore the information as approved at 立项; to change it, request a change and have the approving department approve it.",
+);
+
 pub static RULES: &[Rule] = &[
     Rule {
         id: "art32.responsible_person_missing",
@@ -13,6 +19,23 @@ pub static RULES: &[Rule] = &[
         title_en: "No implementing agency or responsible person designated",
         events: Events::Only(&[EventType::StartImplementation]),
         eval: responsible_person_missing,
+        remedy: (
+            "经法定程序确定项目实施机构和项目责任人，登记“开始实施”时一并填写。",
+            "Designate the implementing agency and the responsible person by due process, and give both when starting implementation.",
+        ),
+        ..RULE
+    },
+    Rule {
+        id: "art31.approved_plan_changed",
+        article: Some(31),
+        severity: Severity::Block,
+        title: "立项后申报信息被直接修改",
+        title_en: "The declared information was edited after 立项",
+        stage: Stage::Gate,
+        events: Events::Any,
+        check: true,
+        eval: approved_plan_changed,
+        remedy: CHANGE_REMEDY,
         ..RULE
     },
     Rule {
@@ -26,6 +49,8 @@ pub static RULES: &[Rule] = &[
         events: Events::Any,
         check: true,
         eval: major_change_unapproved,
+        supersedes: &["art31.approved_plan_changed"],
+        remedy: CHANGE_REMEDY,
         ..RULE
     },
     Rule {
@@ -36,6 +61,10 @@ pub static RULES: &[Rule] = &[
         title_en: "Spending or actual cost above the approved budget",
         events: Events::Only(&[EventType::ReportProgress, EventType::PassFinalAcceptance]),
         eval: budget_exceeded,
+        remedy: (
+            "控制支出不超过批复预算；预算确需调整的，先提交调整申请，经项目审批部门批准后执行。",
+            "Keep spending within the approved budget; if the budget must change, request a change and have the approving department approve it first.",
+        ),
         ..RULE
     },
 ];
@@ -46,11 +75,11 @@ fn responsible_person_missing(ctx: &Ctx) -> Vec<Hit> {
     let mut zh = Vec::new();
     let mut en = Vec::new();
     if !stated(&d.implementing_agency) {
-        zh.push("项目实施机构（implementing_agency）");
+        zh.push("项目实施机构");
         en.push("implementing agency (`implementing_agency`)");
     }
     if !stated(&d.responsible_person) {
-        zh.push("项目责任人（responsible_person）");
+        zh.push("项目责任人");
         en.push("responsible person (`responsible_person`)");
     }
     if zh.is_empty() {
@@ -110,13 +139,26 @@ fn budget_exceeded(ctx: &Ctx) -> Vec<Hit> {
     )]
 }
 
+// Art 31: 严格按照项目审批部门批复的建设方案和投资预算实施. After 立项 the declared
+// information moves only through an approved change (Art 33), which the kernel applies.
+fn approved_plan_changed(ctx: &Ctx) -> Vec<Hit> {
+    let state = ctx.project.state;
+    if state.is_before_approval() || ctx.is_supervision_or_refusal() || !ctx.attributes_edited() {
+        return Vec::new();
+    }
+    vec![Hit::new(
+        "立项后，申报信息在上一次办理之后被直接修改，未经调整申请和审批；应严格按照批复的建设方案和投资预算实施（第三十一条）。",
+        "After 立项 the declared information was edited since the last recorded event, without an approved change; the project must follow the approved plan and budget (Art 31).",
+    )]
+}
+
 // Art 33: 对于建设目标、建设地点、项目预算、主要建设内容和建设进度等发生较大变化的，项目建设单位应事先向
 // 项目审批部门提交调整申请，重新履行审批手续.
 fn major_change_unapproved(ctx: &Ctx) -> Vec<Hit> {
     let Some(baseline) = &ctx.project.kernel.baseline else {
         return Vec::new();
     };
-    let current = ctx.attrs().baseline_values();
+    let current = ctx.project.attrs.baseline_values();
     let changed = baseline.differences(&current);
     if changed.is_empty() {
         return Vec::new();
@@ -144,7 +186,7 @@ fn major_change_unapproved(ctx: &Ctx) -> Vec<Hit> {
         })
         .collect();
     vec![Hit::new(
-        format!("立项批复后以下事项被直接修改，未经调整申请和审批：{}。请恢复批复值，或通过 request_change → approve_change 办理调整（第三十三条）。", zh.join("；")),
-        format!("After approval these were edited without an approved change: {}. Restore the approved values, or change them through request_change → approve_change (Art 33).", en.join("; ")),
+        format!("立项批复后以下事项被直接修改，未经调整申请和审批：{}（第三十三条）。", zh.join("；")),
+        format!("After approval these were edited without an approved change: {}. Restore the approved values, or change them through `request_change` → `approve_change` (Art 33).", en.join("; ")),
     )]
 }

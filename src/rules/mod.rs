@@ -289,11 +289,17 @@ impl<'a> Ctx<'a> {
 
     /// Whether the project has been submitted for technical review (the standing
     /// rules of its submission apply from then on), or the event is its submission.
+    /// A record taken over mid-life without milestones counts as submitted once past
+    /// demand review, unless it came in as a higher-level project (Art 19: no review).
     pub fn technical_submitted(&self) -> bool {
-        self.project
-            .milestone(Milestone::TechnicalSubmitted)
-            .is_some()
-            || self.event_type() == Some(EventType::SubmitTechnical)
+        let p = self.project;
+        self.event_type() == Some(EventType::SubmitTechnical)
+            || p.milestone(Milestone::TechnicalSubmitted).is_some()
+            || (p.attrs.higher_level.is_none()
+                && !matches!(
+                    p.state,
+                    State::Draft | State::DemandReview | State::DemandApproved
+                ))
     }
 
     /// The event's typed data (empty in `check`).

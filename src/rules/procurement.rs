@@ -41,6 +41,24 @@ pub static RULES: &[Rule] = &[
         title_en: "Procurement method differs from the approved method",
         events: Events::Only(&[EventType::StartProcurement]),
         eval: procurement_method_mismatch,
+        remedy: (
+            "按立项批复的采购方式组织采购；确需改变采购方式的，先提交调整申请并经批准。",
+            "Procure by the method approved at 立项; to use another, request a change and have it approved first.",
+        ),
+        ..RULE
+    },
+    Rule {
+        id: "art28.award_notice_after_event",
+        article: Some(28),
+        severity: Severity::Block,
+        title: "中标（成交）通知书发出日期晚于登记日期",
+        title_en: "The award notice is dated after the event that records it",
+        events: Events::Only(&[EventType::AwardBid]),
+        eval: award_notice_after_event,
+        remedy: (
+            "核对中标（成交）通知书的实际发出日期，在通知书发出当日或之后登记。",
+            "Check the date the award notice was actually issued, and record it on or after that day.",
+        ),
         ..RULE
     },
     Rule {
@@ -52,6 +70,10 @@ pub static RULES: &[Rule] = &[
         events: Events::Only(&[EventType::SignContract]),
         check: true,
         eval: contract_signing_late,
+        remedy: (
+            "尽快签订采购合同并登记；已逾期的情况将作为违规记录在案。",
+            "Sign the contract and record it without delay; the lateness stays on record as a violation.",
+        ),
         deadlines: Some(contract_signing_due),
         ..RULE
     },
@@ -64,6 +86,10 @@ pub static RULES: &[Rule] = &[
         events: Events::Only(&[EventType::FileContract]),
         check: true,
         eval: contract_filing_late,
+        remedy: (
+            "尽快在项目管理系统办理合同备案；已逾期的情况将作为违规记录在案。",
+            "File the contract in the project management system without delay; the lateness stays on record as a violation.",
+        ),
         deadlines: Some(contract_filing_due),
         ..RULE
     },
@@ -75,6 +101,10 @@ pub static RULES: &[Rule] = &[
         title_en: "The contract has not been filed, so implementation cannot start",
         events: Events::Only(&[EventType::StartImplementation]),
         eval: contract_not_filed,
+        remedy: (
+            "先办理“合同备案”，再开始实施。",
+            "File the contract first, then start implementation.",
+        ),
         ..RULE
     },
     Rule {
@@ -85,6 +115,10 @@ pub static RULES: &[Rule] = &[
         title_en: "Contract without a legality review or without dedicated legal counsel",
         events: Events::Only(&[EventType::SignContract]),
         eval: legal_review_missing,
+        remedy: (
+            "签订前完成合同合法性审查并聘请专门法律顾问，登记时注明审查情况和法律顾问。",
+            "Have the contract reviewed for legality with dedicated legal counsel before signing, and record both.",
+        ),
         ..RULE
     },
     Rule {
@@ -105,6 +139,10 @@ pub static RULES: &[Rule] = &[
         title_en: "Contract does not state who owns the intellectual property of the results",
         events: Events::Only(&[EventType::SignContract]),
         eval: ip_ownership_missing,
+        remedy: (
+            "在合同中补充所列条款后再签订。",
+            "Add the listed clause to the contract, then sign.",
+        ),
         ..RULE
     },
     Rule {
@@ -115,6 +153,10 @@ pub static RULES: &[Rule] = &[
         title_en: "Contract does not state that the data and derived data belong to the construction unit",
         events: Events::Only(&[EventType::SignContract]),
         eval: data_ownership_missing,
+        remedy: (
+            "在合同中补充所列条款后再签订。",
+            "Add the listed clause to the contract, then sign.",
+        ),
         ..RULE
     },
     Rule {
@@ -125,6 +167,10 @@ pub static RULES: &[Rule] = &[
         title_en: "Contract does not state the liability for breaching the intellectual-property clauses",
         events: Events::Only(&[EventType::SignContract]),
         eval: ip_liability_missing,
+        remedy: (
+            "在合同中补充所列条款后再签订。",
+            "Add the listed clause to the contract, then sign.",
+        ),
         ..RULE
     },
     Rule {
@@ -135,6 +181,10 @@ pub static RULES: &[Rule] = &[
         title_en: "Contract does not state the implementation period or the warranty scope, term and liability",
         events: Events::Only(&[EventType::SignContract]),
         eval: warranty_terms_missing,
+        remedy: (
+            "在合同中补充所列条款后再签订。",
+            "Add the listed clause to the contract, then sign.",
+        ),
         ..RULE
     },
     Rule {
@@ -145,6 +195,10 @@ pub static RULES: &[Rule] = &[
         title_en: "Implementation period longer than 3 years (or not stated)",
         events: Events::Only(&[EventType::SignContract]),
         eval: implementation_period_exceeds_3y,
+        remedy: (
+            "将合同约定的实施周期调整为不超过3年（36个月），并在登记时填写实施周期（月）。",
+            "Set the contract's implementation period to at most 3 years (36 months) and record it in months.",
+        ),
         ..RULE
     },
     Rule {
@@ -170,12 +224,17 @@ fn procurement_method_mismatch(ctx: &Ctx) -> Vec<Hit> {
     let Some(method) = ctx.data().method else {
         return Vec::new();
     };
-    match ctx.attrs().procurement_method {
+    // The method technical review judged and 立项 fixed (Art 33 baseline), else as declared.
+    let baseline = ctx.project.kernel.baseline.as_ref();
+    match baseline
+        .and_then(|b| b.procurement_method)
+        .or(ctx.attrs().procurement_method)
+    {
         Some(approved) if approved == method => Vec::new(),
         Some(approved) => vec![Hit::new(
             format!(
-                "拟采用的采购方式“{}”（{}）与审核批准的采购方式“{}”（{}）不一致；应严格按照审核批准的采购方式组织采购（第二十八条），如需改变采购方式，应先按规定办理审批。",
-                method.zh(), method, approved.zh(), approved
+                "拟采用的采购方式“{}”与审核批准的采购方式“{}”不一致；应严格按照审核批准的采购方式组织采购（第二十八条）。",
+                method.zh(), approved.zh()
             ),
             format!(
                 "The procurement method `{method}` differs from the approved method `{approved}`; procurement must follow the approved method (Art 28). Obtain approval for a different method first."
@@ -183,13 +242,28 @@ fn procurement_method_mismatch(ctx: &Ctx) -> Vec<Hit> {
         )],
         None => vec![Hit::new(
             format!(
-                "项目记录中没有审核批准的采购方式（procurement_method），无法确认拟采用的“{}”（{}）符合批准的采购方式；应严格按照审核批准的采购方式组织采购（第二十八条）。",
-                method.zh(), method
+                "项目未申报审核批准的采购方式，无法确认拟采用的“{}”符合批准的采购方式；应严格按照审核批准的采购方式组织采购（第二十八条）。",
+                method.zh()
             ),
             format!(
                 "The record states no approved procurement method (`procurement_method`), so `{method}` cannot be shown to be the approved one; procurement must follow the approved method (Art 28)."
             ),
         )],
+    }
+}
+
+// Art 28: the award notice's date is the start of the 10 working days; a notice dated
+// after the event recording it would move that start forward.
+fn award_notice_after_event(ctx: &Ctx) -> Vec<Hit> {
+    let Some(e) = ctx.event else {
+        return Vec::new();
+    };
+    match e.data.notice_date {
+        Some(notice) if notice > e.date => vec![Hit::new(
+            format!("中标（成交）通知书发出日期 {notice} 晚于本次登记日期 {}：尚未发出的通知书不能登记（第二十八条的签约期限自通知书发出之日起计算）。", e.date),
+            format!("The award notice date {notice} is after this event's date {}: a notice not yet issued cannot be recorded (Art 28 counts the signing period from the notice).", e.date),
+        )],
+        _ => Vec::new(),
     }
 }
 
@@ -206,11 +280,11 @@ fn contract_signing_late(ctx: &Ctx) -> Vec<Hit> {
             }
             vec![Hit::new(
                 format!(
-                    "中标（成交）通知书于 {notice} 发出，应在其后第10个工作日（{due}）前签订采购合同，实际签订日期为 {}，已逾期（第二十八条）。",
+                    "中标（成交）通知书于 {notice} 发出，应不晚于 {due}（第10个工作日，含当日）签订采购合同，实际签订日期为 {}，已逾期（第二十八条）。",
                     e.date
                 ),
                 format!(
-                    "The award notice was issued on {notice}; the contract had to be signed by the 10th working day after it ({due}) but was signed on {} (Art 28).",
+                    "The award notice was issued on {notice}; the contract had to be signed by {due} (the 10th working day, inclusive) but it was signed on {} (Art 28).",
                     e.date
                 ),
             )
@@ -226,10 +300,10 @@ fn contract_signing_late(ctx: &Ctx) -> Vec<Hit> {
             }
             vec![Hit::new(
                 format!(
-                    "中标（成交）通知书于 {notice} 发出，应在其后第10个工作日（{due}）前签订采购合同；截至 {as_of} 仍未签订，已逾期（第二十八条）。"
+                    "中标（成交）通知书于 {notice} 发出，应不晚于 {due}（第10个工作日，含当日）签订采购合同；截至 {as_of} 仍未签订，已逾期（第二十八条）。"
                 ),
                 format!(
-                    "The award notice was issued on {notice}; the contract had to be signed by the 10th working day after it ({due}) and is still unsigned as of {as_of} (Art 28)."
+                    "The award notice was issued on {notice}; the contract had to be signed by {due} (the 10th working day, inclusive) and is still unsigned as of {as_of} (Art 28)."
                 ),
             )
             .due(due)]
@@ -268,11 +342,11 @@ fn contract_filing_late(ctx: &Ctx) -> Vec<Hit> {
             }
             vec![Hit::new(
                 format!(
-                    "采购合同于 {signed} 签订，应在其后第10个工作日（{due}）前在项目管理系统备案，实际备案日期为 {}，已逾期（第二十八条）。",
+                    "采购合同于 {signed} 签订，应不晚于 {due}（第10个工作日，含当日）在项目管理系统备案，实际备案日期为 {}，已逾期（第二十八条）。",
                     e.date
                 ),
                 format!(
-                    "The contract was signed on {signed}; it had to be filed in the project management system by the 10th working day after it ({due}) but was filed on {} (Art 28).",
+                    "The contract was signed on {signed}; it had to be filed in the project management system by {due} (the 10th working day, inclusive) but it was filed on {} (Art 28).",
                     e.date
                 ),
             )
@@ -288,10 +362,10 @@ fn contract_filing_late(ctx: &Ctx) -> Vec<Hit> {
             }
             vec![Hit::new(
                 format!(
-                    "采购合同于 {signed} 签订，应在其后第10个工作日（{due}）前在项目管理系统备案；截至 {as_of} 仍未备案，已逾期（第二十八条）。"
+                    "采购合同于 {signed} 签订，应不晚于 {due}（第10个工作日，含当日）在项目管理系统备案；截至 {as_of} 仍未备案，已逾期（第二十八条）。"
                 ),
                 format!(
-                    "The contract was signed on {signed}; it had to be filed in the project management system by the 10th working day after it ({due}) and is still unfiled as of {as_of} (Art 28)."
+                    "The contract was signed on {signed}; it had to be filed in the project management system by {due} (the 10th working day, inclusive) and is still unfiled as of {as_of} (Art 28)."
                 ),
             )
             .due(due)]
@@ -324,7 +398,7 @@ fn contract_not_filed(ctx: &Ctx) -> Vec<Hit> {
             let due = ctx.working_days_after(signed, ART28_WORKING_DAYS);
             vec![Hit::new(
                 format!(
-                    "采购合同（{signed} 签订）尚未在项目管理系统备案，不能开始实施；合同应在签订后10个工作日内（{due} 前）备案（第二十八条），请先执行合同备案（file_contract）。"
+                    "采购合同（{signed} 签订）尚未在项目管理系统备案，不能开始实施；合同应不晚于 {due}（签订后第10个工作日，含当日）备案（第二十八条）。"
                 ),
                 format!(
                     "The contract (signed on {signed}) has not been filed in the project management system, so implementation cannot start; it is due to be filed within 10 working days of signing (by {due}, Art 28). File it first (`file_contract`)."
@@ -345,11 +419,11 @@ fn legal_review_missing(ctx: &Ctx) -> Vec<Hit> {
     let mut zh = Vec::new();
     let mut en = Vec::new();
     if !d.legal_review {
-        zh.push("合同未经合法性审查（legal_review 不为 true）");
+        zh.push("合同未经合法性审查");
         en.push("no legality review (`legal_review` is not true)");
     }
     if !stated(&d.legal_counsel) {
-        zh.push("未载明聘请的专门法律顾问（legal_counsel）");
+        zh.push("未载明聘请的专门法律顾问");
         en.push("no dedicated legal counsel named (`legal_counsel`)");
     }
     if zh.is_empty() {
@@ -377,9 +451,8 @@ fn contract_clause_missing(ctx: &Ctx) -> Vec<Hit> {
         .map(|c| {
             Hit::new(
                 format!(
-                    "合同缺少“{}”条款（{}）；合同内容一般应包括项目名称，标的的内容、范围和要求，履行的计划、地点和方式，技术信息和资料的保密，技术成果的归属和收益的分配办法，验收标准和方法，名词和术语的解释等条款（第二十九条）。",
-                    c.zh(),
-                    c
+                    "合同缺少“{}”条款；合同内容一般应包括项目名称，标的的内容、范围和要求，履行的计划、地点和方式，技术信息和资料的保密，技术成果的归属和收益的分配办法，验收标准和方法，名词和术语的解释等条款（第二十九条）。",
+                    c.zh()
                 ),
                 format!(
                     "The contract lacks the `{c}` clause ({}); Art 29 says a contract usually includes the project name, subject scope, performance plan, confidentiality, ownership of results, acceptance criteria and a glossary.",
@@ -396,12 +469,7 @@ fn clause_required(ctx: &Ctx, clause: Clause, zh_rule: &str, en_rule: &str) -> V
         return Vec::new();
     }
     vec![Hit::new(
-        format!(
-            "合同缺少“{}”条款（{}）；{}（第三十条）。",
-            clause.zh(),
-            clause,
-            zh_rule
-        ),
+        format!("合同缺少“{}”条款；{}（第三十条）。", clause.zh(), zh_rule),
         format!("The contract lacks the `{clause}` clause; {en_rule} (Art 30)."),
     )]
 }
@@ -446,10 +514,7 @@ fn warranty_terms_missing(ctx: &Ctx) -> Vec<Hit> {
     if missing.is_empty() {
         return Vec::new();
     }
-    let zh: Vec<String> = missing
-        .iter()
-        .map(|c| format!("“{}”（{}）", c.zh(), c))
-        .collect();
+    let zh: Vec<String> = missing.iter().map(|c| format!("“{}”", c.zh())).collect();
     let en: Vec<String> = missing.iter().map(|c| format!("`{c}`")).collect();
     vec![Hit::new(
         format!(
@@ -478,7 +543,7 @@ fn implementation_period_exceeds_3y(ctx: &Ctx) -> Vec<Hit> {
             ),
         )],
         None => vec![Hit::new(
-            "签订合同时未载明实施周期（implementation_months），无法确认不超过3年（36个月）；合同中应明确项目实施周期，且实施周期不应超过3年（第三十条）。",
+            "签订合同时未载明实施周期，无法确认不超过3年（36个月）；合同中应明确项目实施周期，且实施周期不应超过3年（第三十条）。",
             "The contract's implementation period is not stated (`implementation_months`), so it cannot be shown to be at most 3 years (36 months); the contract must state it and it must not exceed 3 years (Art 30).",
         )],
     }
@@ -504,14 +569,14 @@ fn warranty_below_2y(ctx: &Ctx) -> Vec<Hit> {
         }
         Some(months) => vec![Hit::new(
             format!(
-                "合同约定的质保期为 {months} 个月，低于2年（24个月）且未说明理由（warranty_justification）；质保期一般不低于2年（第三十条）。"
+                "合同约定的质保期为 {months} 个月，低于2年（24个月）且未说明理由；质保期一般不低于2年（第三十条）。"
             ),
             format!(
                 "The contract's warranty is {months} months, under 2 years (24 months), and no justification is given (`warranty_justification`); a warranty is generally at least 2 years (Art 30)."
             ),
         )],
         None => vec![Hit::new(
-            "签订合同时未载明质保期限（warranty_months），无法确认不低于2年（24个月）；合同中应明确质保期限，质保期一般不低于2年（第三十条）。",
+            "签订合同时未载明质保期限，无法确认不低于2年（24个月）；合同中应明确质保期限，质保期一般不低于2年（第三十条）。",
             "The contract's warranty term is not stated (`warranty_months`), so it cannot be shown to be at least 2 years (24 months); the contract must state it, and it is generally at least 2 years (Art 30).",
         )],
     }
