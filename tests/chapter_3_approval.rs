@@ -85,7 +85,8 @@ fn art16_admin_approval_needs_a_construction_attachment() {
         .as_str()
         .unwrap()
         .to_string();
-    assert!(zh.contains("attached_to_construction"), "{zh}");
+    assert!(zh.contains("不属于建设工程配套项目"), "{zh}");
+    assert!(!zh.contains("attached_to_construction"), "{zh}");
 }
 
 #[test]
@@ -131,7 +132,9 @@ fn emergency_technical(docs: &[&str]) -> Value {
     apply(&engine, &project, &event)
 }
 
-const TECHNICAL_DOCS: [&str; 4] = [
+const TECHNICAL_DOCS: [&str; 5] = [
+    // The emergency route skips demand review, not what it judges (Art 8).
+    "party_committee_decision",
     "construction_plan",
     "crypto_plan",
     "secure_reliable_statement",
@@ -221,7 +224,7 @@ fn art19_local_project_cannot_be_filed() {
         let f = finding(&r, HIGHER_LEVEL);
         assert_eq!(f["severity"], "block");
         assert_eq!(f["article"], 19);
-        assert!(f["message"].as_str().unwrap().contains("higher_level 为空"));
+        assert!(f["message"].as_str().unwrap().contains("未填写上级组织部门"));
         assert!(f["message_en"]
             .as_str()
             .unwrap()

@@ -129,8 +129,8 @@ fn art23_missing_om_share_blocks() {
         "《曲阜市政务信息化项目建设管理办法》第二十三条"
     );
     let zh = f["message"].as_str().unwrap();
-    assert!(zh.contains("运维经费（qufu_om_share_yuan）"), "{zh}");
-    assert!(!zh.contains("qufu_construction_share_yuan"), "{zh}");
+    assert!(zh.contains("未确定曲阜市承担的运维经费。"), "{zh}");
+    assert!(!zh.contains("建设资金和"), "{zh}");
 }
 
 #[test]
@@ -266,7 +266,7 @@ fn art25_one_finding_per_barred_condition() {
         let f = finding(&r, rule);
         assert_eq!(f["severity"], "block");
         assert_eq!(f["article"], 25);
-        assert!(f["message"].as_str().unwrap().contains("申报为"), "{f:#}");
+        assert!(f["message"].as_str().unwrap().contains("填报为"), "{f:#}");
     }
 }
 
@@ -274,12 +274,19 @@ fn art25_one_finding_per_barred_condition() {
 fn art25_every_bar_at_once() {
     let engine = engine();
     let project = walk_from(&engine, sample(), "operating", &["report_progress"]);
-    let poor = ev(
-        "complete_post_evaluation",
-        "2027-02-01",
-        "third_party",
-        json!({"result": "poor"}),
+    // Art 36: the centre commissions the third party whose result counts.
+    let commission = ev(
+        "commission_post_evaluation",
+        "2027-01-20",
+        "big_data_center",
+        json!({"evaluator": "山东省软件评测中心"}),
     );
+    let project = apply_ok(&engine, &project, &commission);
+    let poor = json!({
+        "type": "complete_post_evaluation", "date": "2027-02-01",
+        "actor": {"role": "third_party", "unit": "山东省软件评测中心"},
+        "data": {"result": "poor"}
+    });
     let project = apply_ok(&engine, &project, &poor);
     let r = apply(
         &engine,
@@ -297,7 +304,7 @@ fn art25_every_bar_at_once() {
         .unwrap()
         .to_string();
     assert!(
-        both.contains("data.crypto_compliant") && both.contains("data.security_compliant"),
+        both.contains("是否符合密码应用要求") && both.contains("是否符合网络安全要求"),
         "{both}"
     );
 }
@@ -315,7 +322,7 @@ fn art25_absent_flags_are_not_confirmed() {
     let f = finding(&r, OM_RISK);
     let zh = f["message"].as_str().unwrap();
     assert!(
-        zh.contains("data.major_security_risk 未申报（视为未确认），须为 false"),
+        zh.contains("“是否存在重大安全隐患”未填报（视为未确认），须为“否”"),
         "{zh}"
     );
     assert!(zh.contains("第二十五条"), "{zh}");

@@ -100,11 +100,20 @@ fn procurement_by_the_approved_method_passes() {
 #[test]
 fn procurement_without_an_approved_method_is_refused() {
     let engine = engine();
+    // Removing the approved method after 立项 is an edit of the approved baseline.
     let mut budgeted = walk_until(&engine, "start_procurement");
     budgeted
         .as_object_mut()
         .unwrap()
         .remove("procurement_method");
+    let r = apply(&engine, &budgeted, &path_event("start_procurement"));
+    assert_eq!(r["accepted"], false);
+    assert!(has_rule(&r, "art33.major_change_unapproved"), "{r:#}");
+    // A project approved without any method cannot show it procures by the approved one.
+    let mut never = sample_with(json!({}));
+    never.as_object_mut().unwrap().remove("procurement_method");
+    let budgeted = walk_from(&engine, never, "budgeted", &[]);
+    let budgeted = apply_ok(&engine, &budgeted, &path_event("file_responsibility_letter"));
     let r = apply(&engine, &budgeted, &path_event("start_procurement"));
     assert_eq!(r["accepted"], false);
     let f = finding(&r, "art28.procurement_method_mismatch");
@@ -163,7 +172,7 @@ fn signing_message_in_english() {
     assert_eq!(f["message"], f["message_en"]);
     assert_eq!(
         f["message_en"],
-        "The award notice was issued on 2025-09-26; the contract had to be signed by the 10th working day after it (2025-10-16) but was signed on 2025-10-17 (Art 28)."
+        "The award notice was issued on 2025-09-26; the contract had to be signed by 2025-10-16 (the 10th working day, inclusive) but it was signed on 2025-10-17 (Art 28)."
     );
 }
 

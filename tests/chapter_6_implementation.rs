@@ -67,7 +67,7 @@ fn implementation_needs_an_agency_and_a_responsible_person() {
         .unwrap()
         .to_string();
     assert!(
-        zh.contains("项目实施机构（implementing_agency）和项目责任人（responsible_person）"),
+        zh.contains("未载明项目实施机构和项目责任人；"),
         "{zh}"
     );
 }

@@ -119,6 +119,7 @@ fn render_lifecycle() -> String {
                 "`demand_approved` (`draft` for an emergency project)".to_string()
             }
             Target::BeforeSuspension => "the state before `suspend`".to_string(),
+            Target::BeforeChange => "the state before `request_change`".to_string(),
         };
         out.push_str(&format!(
             "| `{}` | {} | {} | {} | {} |\n",

@@ -168,7 +168,7 @@ pub fn standard_path() -> Vec<(&'static str, Value)> {
                 "pass_technical_review",
                 "2025-04-21",
                 "big_data_center",
-                json!({}),
+                json!({"documents": ["review_opinion"]}),
             ),
         ),
         (
@@ -177,7 +177,12 @@ pub fn standard_path() -> Vec<(&'static str, Value)> {
         ),
         (
             "budgeted",
-            ev("approve_budget", "2025-06-03", "finance", json!({})),
+            ev(
+                "approve_budget",
+                "2025-06-03",
+                "finance",
+                json!({"copied_to_big_data_center": true}),
+            ),
         ),
         (
             "budgeted",
