@@ -95,12 +95,7 @@ fn art06_demand_incomplete_lists_what_is_missing_in_both_languages() {
     assert_eq!(r["state_after"], "draft");
     let f = finding(&r, DEMAND_INCOMPLETE);
     let zh = f["message"].as_str().unwrap();
-    for part in [
-        "建设依据",
-        "建设目标",
-        "0.00 元",
-        "第六条",
-    ] {
+    for part in ["建设依据", "建设目标", "0.00 元", "第六条"] {
         assert!(zh.contains(part), "{part} not in {zh}");
     }
     assert!(
@@ -224,7 +219,10 @@ fn art15_names_missing_lead_and_co_departments() {
     let f = finding(&r, JOINT_PLAN);
     let zh = f["message"].as_str().unwrap();
     assert!(zh.contains("缺少：牵头部门、共建部门。"), "{zh}");
-    assert!(!zh.contains("缺少：牵头部门、共建部门、项目整体方案"), "{zh}");
+    assert!(
+        !zh.contains("缺少：牵头部门、共建部门、项目整体方案"),
+        "{zh}"
+    );
     let en = f["message_en"].as_str().unwrap();
     assert!(
         en.contains("`lead_department`") && en.contains("`co_departments`"),

@@ -224,7 +224,10 @@ fn art19_local_project_cannot_be_filed() {
         let f = finding(&r, HIGHER_LEVEL);
         assert_eq!(f["severity"], "block");
         assert_eq!(f["article"], 19);
-        assert!(f["message"].as_str().unwrap().contains("未填写上级组织部门"));
+        assert!(f["message"]
+            .as_str()
+            .unwrap()
+            .contains("未填写上级组织部门"));
         assert!(f["message_en"]
             .as_str()
             .unwrap()

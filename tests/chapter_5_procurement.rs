@@ -113,7 +113,11 @@ fn procurement_without_an_approved_method_is_refused() {
     let mut never = sample_with(json!({}));
     never.as_object_mut().unwrap().remove("procurement_method");
     let budgeted = walk_from(&engine, never, "budgeted", &[]);
-    let budgeted = apply_ok(&engine, &budgeted, &path_event("file_responsibility_letter"));
+    let budgeted = apply_ok(
+        &engine,
+        &budgeted,
+        &path_event("file_responsibility_letter"),
+    );
     let r = apply(&engine, &budgeted, &path_event("start_procurement"));
     assert_eq!(r["accepted"], false);
     let f = finding(&r, "art28.procurement_method_mismatch");

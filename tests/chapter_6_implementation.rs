@@ -66,10 +66,7 @@ fn implementation_needs_an_agency_and_a_responsible_person() {
         .as_str()
         .unwrap()
         .to_string();
-    assert!(
-        zh.contains("未载明项目实施机构和项目责任人；"),
-        "{zh}"
-    );
+    assert!(zh.contains("未载明项目实施机构和项目责任人；"), "{zh}");
 }
 
 #[test]

@@ -78,6 +78,18 @@ const STRUCTURAL: &[&str] = &[
 
 const CU: &[&str] = &["construction_unit"];
 const BDC: &[&str] = &["big_data_center"];
+/// 项目审批部门 (Art 33, 41): the centre (the approval bureau only for construction-attached projects).
+const APPROVING: &[&str] = &["big_data_center"];
+/// Final acceptance: the centre (the construction unit only once delegated, Art 34).
+const ACCEPTING: &[&str] = &["big_data_center"];
+/// Who orders and confirms rectifications (Art 41, 42).
+const SUPERVISORS: &[&str] = &[
+    "big_data_center",
+    "finance",
+    "cyberspace",
+    "cryptography",
+    "audit",
+];
 
 /// Where an event starts from.
 #[derive(Clone, Copy)]
@@ -93,6 +105,8 @@ enum To {
     State(&'static str),
     Unchanged,
     BeforeSuspension,
+    /// `approve_change` / `reject_change`: the state the request came from.
+    BeforeChange,
 }
 
 struct Row {
@@ -117,6 +131,7 @@ impl Row {
             To::State(s) => s,
             To::Unchanged => STATES.iter().find(|s| **s == state).unwrap(),
             To::BeforeSuspension => "implementing",
+            To::BeforeChange => "implementing",
         }
     }
 
@@ -204,7 +219,7 @@ fn table() -> Vec<Row> {
             States(&["approved"]),
             State("budgeted"),
             &["finance"],
-            || json!({}),
+            || json!({"copied_to_big_data_center": true}),
         ),
         r(
             "file_responsibility_letter",
@@ -255,7 +270,15 @@ fn table() -> Vec<Row> {
         ),
         r(
             "request_change",
-            States(&["implementing"]),
+            States(&[
+                "approved",
+                "budgeted",
+                "procuring",
+                "awarded",
+                "contracted",
+                "implementing",
+                "preliminary_accepted",
+            ]),
             State("change_review"),
             CU,
             || json!({"aspects": ["location"], "proposed": {"location": "曲阜市政务云（二期）"}}),
@@ -263,15 +286,15 @@ fn table() -> Vec<Row> {
         r(
             "approve_change",
             States(&["change_review"]),
-            State("implementing"),
-            BDC,
+            BeforeChange,
+            APPROVING,
             || json!({}),
         ),
         r(
             "reject_change",
             States(&["change_review"]),
-            State("implementing"),
-            BDC,
+            BeforeChange,
+            APPROVING,
             || json!({}),
         ),
         r(
@@ -296,6 +319,13 @@ fn table() -> Vec<Row> {
             || json!({"new_deadline": "2027-06-30"}),
         ),
         r(
+            "reject_extension",
+            States(&["implementing", "preliminary_accepted"]),
+            Unchanged,
+            BDC,
+            || json!({}),
+        ),
+        r(
             "pass_preliminary_acceptance",
             States(&["implementing"]),
             State("preliminary_accepted"),
@@ -310,17 +340,24 @@ fn table() -> Vec<Row> {
             || json!({}),
         ),
         r(
+            "delegate_final_acceptance",
+            States(&["preliminary_accepted", "final_acceptance"]),
+            Unchanged,
+            BDC,
+            || json!({}),
+        ),
+        r(
             "pass_final_acceptance",
             States(&["final_acceptance"]),
             State("operating"),
-            BDC,
+            ACCEPTING,
             || json!({"actual_cost_yuan": "3000000.00", "documents": ["acceptance_opinion"]}),
         ),
         r(
             "fail_final_acceptance",
             States(&["final_acceptance"]),
             State("rectifying"),
-            BDC,
+            ACCEPTING,
             || json!({"rectification_deadline": "2025-09-01"}),
         ),
         r(
@@ -336,6 +373,13 @@ fn table() -> Vec<Row> {
             Unchanged,
             CU,
             || json!({"year": 2025, "documents": ["self_evaluation_report"]}),
+        ),
+        r(
+            "commission_post_evaluation",
+            States(&["operating"]),
+            Unchanged,
+            BDC,
+            || json!({"evaluator": "山东省软件评测中心"}),
         ),
         r(
             "complete_post_evaluation",
@@ -362,7 +406,7 @@ fn table() -> Vec<Row> {
             "order_rectification",
             AnyNonTerminal,
             Unchanged,
-            &["big_data_center", "finance", "cyberspace", "cryptography"],
+            SUPERVISORS,
             || json!({"order_id": "R9", "issues": ["未按期报送建设进展"], "deadline": "2025-12-31"}),
         ),
         r(
@@ -370,7 +414,14 @@ fn table() -> Vec<Row> {
             AnyNonTerminal,
             Unchanged,
             CU,
-            || json!({"order_id": "R0", "compliant": true}),
+            || json!({"order_id": "R0"}),
+        ),
+        r(
+            "confirm_rectification",
+            AnyNonTerminal,
+            Unchanged,
+            SUPERVISORS,
+            || json!({"order_id": "R1", "compliant": true}),
         ),
         r("notify_criticism", AnyNonTerminal, Unchanged, BDC, || {
             json!({})
@@ -438,7 +489,8 @@ fn record(state: &str) -> Value {
             "planned_completion": "2026-12-31"
         },
         "rectification_orders": [
-            {"order_id": "R0", "issued_by": "big_data_center", "issued": "2025-01-05", "issues": ["逾期未整改"], "deadline": "2025-01-20"}
+            {"order_id": "R0", "issued_by": "big_data_center", "issued": "2025-01-05", "issues": ["逾期未整改"], "deadline": "2025-01-20"},
+            {"order_id": "R1", "issued_by": "big_data_center", "issued": "2025-01-05", "issues": ["未按期备案"], "deadline": "2025-03-20", "completed": "2025-03-01"}
         ]
     }))
 }
@@ -562,8 +614,8 @@ fn every_transition_is_allowed_from_its_source_states_and_refused_from_every_oth
             }
         }
     }
-    // 37 events; the source states of each, counted from the contract.
-    assert_eq!(allowed, 144);
+    // 41 events; the source states of each, counted from the contract.
+    assert_eq!(allowed, 172);
     // Content rules exist: most allowed events must actually be accepted with this data.
     assert!(
         accepted * 10 >= allowed * 9,
@@ -681,9 +733,13 @@ fn every_event_by_every_role() {
                 }
             } else if permitted {
                 assert_allowed(&result, row.target(state), &what);
-            } else if row.event == "pass_final_acceptance" && *role == "construction_unit" {
-                // Not delegated (data.delegated absent).
-                assert_refused(&result, &input, "auth.role_not_permitted", &what);
+            } else if row.event.ends_with("_final_acceptance")
+                && row.event != "delegate_final_acceptance"
+                && *role == "construction_unit"
+            {
+                // Not delegated (Art 34): refused, by the role check or Art 34's rule.
+                assert_eq!(result["accepted"], false, "{what}");
+                assert_eq!(result["project"], input, "{what}");
             } else {
                 assert_refused(&result, &input, "auth.role_not_permitted", &what);
                 assert!(!has_rule(&result, "art16.approval_authority"), "{what}");
@@ -721,8 +777,8 @@ fn approve_by_admin_approval_only_for_construction_attached_projects_copied_to_t
         )
     };
     let plain = record("technical_approved");
-    let attached =
-        sample_with(json!({"state": "technical_approved", "attached_to_construction": true}));
+    let mut attached = record("technical_approved");
+    merge(&mut attached, json!({"attached_to_construction": true}));
     // Not attached to a construction project: refused, copied or not.
     for copied in [false, true] {
         let r = apply(&engine, &plain, &event(copied));
@@ -755,62 +811,74 @@ fn approve_by_admin_approval_only_for_construction_attached_projects_copied_to_t
 }
 
 #[test]
-fn pass_final_acceptance_by_the_construction_unit_only_when_delegated() {
+fn final_acceptance_by_the_construction_unit_only_after_the_centre_delegates_it() {
     let engine = engine();
     let input = record("final_acceptance");
-    let data = |delegated: Option<bool>| {
-        let mut d = row("pass_final_acceptance").event(DATE)["data"].clone();
+    let by_unit = |kind: &str, delegated: Option<bool>| {
+        let mut e = row(kind).event(DATE);
+        e["actor"] = role_unit("construction_unit");
         if let Some(v) = delegated {
-            d["delegated"] = json!(v);
+            e["data"]["delegated"] = json!(v);
         }
-        d
+        e
     };
-    for delegated in [None, Some(false)] {
-        let r = apply(
-            &engine,
-            &input,
-            &ev(
-                "pass_final_acceptance",
-                DATE,
-                "construction_unit",
-                data(delegated),
-            ),
-        );
-        assert_refused(
-            &r,
-            &input,
-            "auth.role_not_permitted",
-            "construction unit, not delegated",
-        );
+    // Art 34: the unit's own `delegated` is no 委托, whatever it says.
+    for kind in ["pass_final_acceptance", "fail_final_acceptance"] {
+        for delegated in [None, Some(false), Some(true)] {
+            let r = apply(&engine, &input, &by_unit(kind, delegated));
+            assert_eq!(r["accepted"], false, "{kind} {delegated:?}");
+            assert_eq!(r["project"], input, "{kind} {delegated:?}");
+        }
     }
+    // The centre delegates; then the construction unit passes or fails it.
+    let delegated = apply_ok(
+        &engine,
+        &input,
+        &ev(
+            "delegate_final_acceptance",
+            DATE,
+            "big_data_center",
+            json!({}),
+        ),
+    );
+    assert_eq!(delegated["milestones"]["final_acceptance_delegated"], DATE);
+    let r = apply(&engine, &delegated, &by_unit("pass_final_acceptance", None));
+    assert_allowed(&r, "operating", "construction unit, delegated");
+    assert_eq!(r["accepted"], true, "{:#}", r["findings"]);
+    let r = apply(&engine, &delegated, &by_unit("fail_final_acceptance", None));
+    assert_allowed(&r, "rectifying", "construction unit fails, delegated");
+    // Only the centre delegates.
     let r = apply(
         &engine,
         &input,
         &ev(
-            "pass_final_acceptance",
+            "delegate_final_acceptance",
             DATE,
             "construction_unit",
-            data(Some(true)),
+            json!({}),
         ),
     );
-    assert_allowed(&r, "operating", "construction unit, delegated");
+    assert_refused(&r, &input, "auth.role_not_permitted", "self-delegation");
     // Delegation is the construction unit's: other roles stay refused.
-    let r = apply(
-        &engine,
-        &input,
-        &ev("pass_final_acceptance", DATE, "finance", data(Some(true))),
+    let mut e = row("pass_final_acceptance").event(DATE);
+    e["actor"] = role_unit("finance");
+    let r = apply(&engine, &delegated, &e);
+    assert_refused(
+        &r,
+        &delegated,
+        "auth.role_not_permitted",
+        "finance, delegated",
     );
-    assert_refused(&r, &input, "auth.role_not_permitted", "finance, delegated");
     // A delegated construction unit must still be the project's own.
-    let mut e = ev(
-        "pass_final_acceptance",
-        DATE,
-        "construction_unit",
-        data(Some(true)),
-    );
+    let mut e = by_unit("pass_final_acceptance", None);
     e["actor"]["unit"] = json!("曲阜市教育和体育局");
-    let r = apply(&engine, &input, &e);
-    assert_refused(&r, &input, "auth.unit_mismatch", "delegated, other unit");
+    let r = apply(&engine, &delegated, &e);
+    assert_refused(
+        &r,
+        &delegated,
+        "auth.unit_mismatch",
+        "delegated, other unit",
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -1298,11 +1366,12 @@ fn technical_docs(extra: &[&str]) -> Value {
 fn an_emergency_project_goes_from_draft_to_technical_review() {
     let engine = engine();
     let emergency = sample_with(json!({"emergency": true}));
+    // The route skips demand review, not what it judges (Art 6, 8, 15).
     let e = ev(
         "submit_technical",
         DATE,
         "construction_unit",
-        technical_docs(&["municipal_decision"]),
+        technical_docs(&["municipal_decision", "party_committee_decision"]),
     );
     let r = apply(&engine, &emergency, &e);
     assert_eq!(r["accepted"], true, "{:#}", r["findings"]);
@@ -1593,10 +1662,7 @@ fn expected_allowed(state: &str, role: Option<&str>) -> Vec<String> {
         .filter(|r| r.event != "file_higher_level")
         .filter(|r| match role {
             None => true,
-            Some(role) => {
-                r.roles.contains(&role)
-                    || (r.event == "pass_final_acceptance" && role == "construction_unit")
-            }
+            Some(role) => r.roles.contains(&role),
         })
         .map(|r| r.event.to_string())
         .collect();
@@ -1668,9 +1734,11 @@ fn allowed_events_for_a_named_actor() {
         bdc,
         [
             "approve_extension",
+            "confirm_rectification",
             "defer_investment",
             "notify_criticism",
             "order_rectification",
+            "reject_extension",
             "suspend",
             "terminate"
         ]
@@ -1688,7 +1756,12 @@ fn allowed_events_for_a_named_actor() {
         json!({"actor": {"role": "construction_unit"}}),
     );
     assert!(none.is_empty(), "{none:?}");
-    assert!(allowed(&engine, &project, json!({"actor": {"role": "audit"}})).is_empty());
+    // The audit bureau orders and confirms rectifications (Art 41 会同有关部门, Art 42).
+    assert_eq!(
+        allowed(&engine, &project, json!({"actor": {"role": "audit"}})),
+        ["confirm_rectification", "order_rectification"]
+    );
+    assert!(allowed(&engine, &project, json!({"actor": {"role": "third_party"}})).is_empty());
     // The lead department of a cross-department project.
     let cross =
         sample_with(json!({"cross_department": true, "lead_department": "曲阜市大数据中心"}));
@@ -1718,8 +1791,8 @@ fn allowed_events_for_a_named_actor() {
         json!({"actor": {"role": "admin_approval"}})
     )
     .contains(&"approve".to_string()));
-    let attached =
-        sample_with(json!({"state": "technical_approved", "attached_to_construction": true}));
+    let mut attached = record("technical_approved");
+    merge(&mut attached, json!({"attached_to_construction": true}));
     assert!(allowed(
         &engine,
         &attached,
@@ -1734,6 +1807,7 @@ fn allowed_events_for_a_named_actor() {
             json!({"actor": {"role": "big_data_center"}})
         ),
         [
+            "confirm_rectification",
             "defer_investment",
             "notify_criticism",
             "order_rectification",
@@ -1794,15 +1868,18 @@ fn approval_fixes_the_baseline() {
     let engine = engine();
     let p = apply_ok(
         &engine,
-        &sample_with(json!({"state": "technical_approved"})),
+        &record("technical_approved"),
         &ev("approve", DATE, "big_data_center", json!({})),
     );
     assert_eq!(p["milestones"]["approved"], DATE);
+    // What technical review judged: Art 33's five, the security budget and the method.
     assert_eq!(
         p["baseline"],
         json!({
             "goals": sample()["goals"], "location": sample()["location"], "content": sample()["content"],
-            "budget_yuan": "3000000.00", "planned_completion": "2026-12-31"
+            "budget_yuan": "3000000.00", "planned_completion": "2026-12-31",
+            "security_budget_yuan": sample()["security_budget_yuan"],
+            "procurement_method": sample()["procurement_method"]
         })
     );
 }
@@ -1893,11 +1970,12 @@ fn rectification_orders_sanctions_and_assessments_are_recorded() {
             "complete_rectification",
             "2026-04-02",
             "construction_unit",
-            json!({"order_id": "WX-1", "compliant": true}),
+            json!({"order_id": "WX-1"}),
         ),
     );
     assert_eq!(p["rectification_orders"][0]["completed"], "2026-04-02");
-    assert_eq!(p["rectification_orders"][0]["compliant"], true);
+    // A report of completion decides nothing (Art 41): the issuer confirms.
+    assert!(p["rectification_orders"][0].get("compliant").is_none());
     // Assessments keep their latest date; the document its first.
     let crypto = |date: &str| {
         ev(

@@ -123,17 +123,21 @@ vocab_test!(
         "report_progress",
         "request_extension",
         "approve_extension",
+        "reject_extension",
         "pass_preliminary_acceptance",
         "apply_final_acceptance",
+        "delegate_final_acceptance",
         "pass_final_acceptance",
         "fail_final_acceptance",
         "resubmit_final_acceptance",
         "submit_self_evaluation",
+        "commission_post_evaluation",
         "complete_post_evaluation",
         "record_assessment",
         "request_om_funding",
         "order_rectification",
         "complete_rectification",
+        "confirm_rectification",
         "notify_criticism",
         "defer_investment",
         "suspend",
@@ -291,7 +295,9 @@ vocab_test!(
         "location",
         "content",
         "budget_yuan",
-        "planned_completion"
+        "planned_completion",
+        "security_budget_yuan",
+        "procurement_method"
     ]
 );
 vocab_test!(
@@ -309,6 +315,7 @@ vocab_test!(
         "implementation_started",
         "preliminary_accepted",
         "final_acceptance_applied",
+        "final_acceptance_delegated",
         "final_accepted",
         "terminated"
     ]
