@@ -514,7 +514,7 @@ fn omissions() -> Vec<Omission> {
             "shared use of a command-dispatch system",
             |s| s.patch_start(json!({"app_types": ["command_dispatch"]})),
             "art11.shared_use_expected",
-            "warning",
+            "block",
         ),
         omit(
             "“互联网+监管” integration of a law-enforcement system",
@@ -534,6 +534,11 @@ fn omissions() -> Vec<Omission> {
                 s.patch_start(json!({"emergency": true}));
                 s.remove_kind("submit_demand");
                 s.remove_kind("pass_demand_review");
+                // What demand review judges comes with the emergency submission (Art 8).
+                s.first("submit_technical")["data"]["documents"]
+                    .as_array_mut()
+                    .unwrap()
+                    .push(json!("party_committee_decision"));
             },
             "art17.emergency_decision_missing",
             "block",
@@ -991,7 +996,7 @@ const CONTRACT_RULES: &[(&str, &str)] = &[
     ("art09.off_cloud_security_responsibility", "block"),
     ("art10.internal_platform", "block"),
     ("art10.public_platform", "block"),
-    ("art11.shared_use_expected", "warning"),
+    ("art11.shared_use_expected", "block"),
     ("art12.supervision_integration_missing", "block"),
     ("art13.data_sharing_plan_missing", "block"),
     ("art37.security_budget_below_5pct", "block"),
