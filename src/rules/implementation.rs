@@ -116,7 +116,7 @@ fn major_change_unapproved(ctx: &Ctx) -> Vec<Hit> {
     let Some(baseline) = &ctx.project.kernel.baseline else {
         return Vec::new();
     };
-    let current = ctx.attrs().baseline_values();
+    let current = ctx.project.attrs.baseline_values();
     let changed = baseline.differences(&current);
     if changed.is_empty() {
         return Vec::new();
