@@ -668,16 +668,27 @@ fn request(date: &str, to: &str) -> Value {
 #[test]
 fn an_extension_requested_on_the_deadline_is_in_time_the_day_after_is_late() {
     let engine = engine();
-    let on_time = apply(&engine, &preliminary(), &request("2026-12-31", "2027-03-31"));
+    let on_time = apply(
+        &engine,
+        &preliminary(),
+        &request("2026-12-31", "2027-03-31"),
+    );
     assert_eq!(on_time["accepted"], true, "{:#}", on_time["findings"]);
     assert!(!has_rule(&on_time, LATE_REQUEST));
-    let late = apply(&engine, &preliminary(), &request("2027-01-01", "2027-03-31"));
+    let late = apply(
+        &engine,
+        &preliminary(),
+        &request("2027-01-01", "2027-03-31"),
+    );
     assert_eq!(late["accepted"], true, "a late request is still recorded");
     let f = finding(&late, LATE_REQUEST);
     assert_eq!(f["severity"], "violation");
     assert_eq!(f["due"], "2026-12-31");
     let zh = f["message"].as_str().unwrap();
-    assert!(zh.contains("计划完成日期 2026-12-31") && zh.contains("1 天"), "{zh}");
+    assert!(
+        zh.contains("计划完成日期 2026-12-31") && zh.contains("1 天"),
+        "{zh}"
+    );
     assert!(f["remedy"].as_str().unwrap().contains("含当日"));
 }
 
@@ -687,7 +698,11 @@ fn why_09_extensions() {
     // after the deadline still softened the lateness.
     let engine = engine();
     // Requested after the deadline: applying while it is pending is still a violation.
-    let late = apply_ok(&engine, &preliminary(), &request("2027-01-05", "2027-03-31"));
+    let late = apply_ok(
+        &engine,
+        &preliminary(),
+        &request("2027-01-05", "2027-03-31"),
+    );
     let r = apply(
         &engine,
         &late,
@@ -699,7 +714,11 @@ fn why_09_extensions() {
     let c = check(&engine, &late, json!({"as_of": "2027-01-20"}));
     assert_eq!(finding(&c, OVERDUE)["severity"], "violation");
     // Requested in time, it softens until decided; rejected, the lateness is a violation.
-    let pending = apply_ok(&engine, &preliminary(), &request("2026-12-20", "2027-03-31"));
+    let pending = apply_ok(
+        &engine,
+        &preliminary(),
+        &request("2026-12-20", "2027-03-31"),
+    );
     let c = check(&engine, &pending, json!({"as_of": "2027-01-20"}));
     assert_eq!(finding(&c, OVERDUE)["severity"], "warning");
     let rejected = apply(
@@ -708,7 +727,11 @@ fn why_09_extensions() {
         &bdc("reject_extension", "2027-01-10", json!({})),
     );
     assert_eq!(rejected["accepted"], true, "{:#}", rejected["findings"]);
-    let c = check(&engine, &rejected["project"], json!({"as_of": "2027-01-20"}));
+    let c = check(
+        &engine,
+        &rejected["project"],
+        json!({"as_of": "2027-01-20"}),
+    );
     assert_eq!(finding(&c, OVERDUE)["severity"], "violation");
     // The centre alone decides.
     let by_unit = apply(
@@ -722,7 +745,11 @@ fn why_09_extensions() {
 #[test]
 fn a_pending_request_never_softens_beyond_the_date_it_proposes() {
     let engine = engine();
-    let pending = apply_ok(&engine, &preliminary(), &request("2026-12-20", "2027-02-28"));
+    let pending = apply_ok(
+        &engine,
+        &preliminary(),
+        &request("2026-12-20", "2027-02-28"),
+    );
     let on = check(&engine, &pending, json!({"as_of": "2027-02-28"}));
     assert_eq!(finding(&on, OVERDUE)["severity"], "warning");
     let after = check(&engine, &pending, json!({"as_of": "2027-03-01"}));
@@ -737,14 +764,25 @@ fn a_pending_request_never_softens_beyond_the_date_it_proposes() {
 #[test]
 fn an_extension_must_be_later_than_the_deadline_it_extends() {
     let engine = engine();
-    let same = apply(&engine, &preliminary(), &request("2026-12-15", "2026-12-31"));
+    let same = apply(
+        &engine,
+        &preliminary(),
+        &request("2026-12-15", "2026-12-31"),
+    );
     assert_eq!(same["accepted"], false);
     let f = finding(&same, NOT_LATER);
     assert_eq!(f["severity"], "block");
     let zh = f["message"].as_str().unwrap();
-    assert!(zh.contains("2026-12-31") && !zh.contains("new_deadline"), "{zh}");
+    assert!(
+        zh.contains("2026-12-31") && !zh.contains("new_deadline"),
+        "{zh}"
+    );
     assert!(f["remedy"].as_str().is_some());
-    let next_day = apply(&engine, &preliminary(), &request("2026-12-15", "2027-01-01"));
+    let next_day = apply(
+        &engine,
+        &preliminary(),
+        &request("2026-12-15", "2027-01-01"),
+    );
     assert_eq!(next_day["accepted"], true, "{:#}", next_day["findings"]);
     // Approving: against the deadline in force too.
     let p = next_day["project"].clone();
@@ -752,7 +790,11 @@ fn an_extension_must_be_later_than_the_deadline_it_extends() {
         apply(
             &engine,
             &p,
-            &bdc("approve_extension", "2026-12-20", json!({ "new_deadline": to })),
+            &bdc(
+                "approve_extension",
+                "2026-12-20",
+                json!({ "new_deadline": to }),
+            ),
         )
     };
     assert!(has_rule(&approve("2026-12-30"), NOT_LATER));
@@ -821,7 +863,11 @@ fn a_self_evaluation_is_for_a_year_of_operation_that_has_begun() {
 fn a_post_evaluation_needs_a_commission_and_the_commissioned_unit() {
     let engine = engine();
     let p = operating();
-    let none = apply(&engine, &p, &third_party("某检测中心", "2028-03-01", "good"));
+    let none = apply(
+        &engine,
+        &p,
+        &third_party("某检测中心", "2028-03-01", "good"),
+    );
     assert_eq!(none["accepted"], false);
     assert_eq!(rule_ids(&none), vec![NOT_COMMISSIONED]);
     assert!(finding(&none, NOT_COMMISSIONED)["message"]
@@ -858,7 +904,11 @@ fn a_post_evaluation_needs_a_commission_and_the_commissioned_unit() {
     let as_unit = apply(
         &engine,
         &commissioned,
-        &cu("complete_post_evaluation", "2028-03-01", json!({"result": "good"})),
+        &cu(
+            "complete_post_evaluation",
+            "2028-03-01",
+            json!({"result": "good"}),
+        ),
     );
     assert_eq!(rule_ids(&as_unit), vec!["auth.role_not_permitted"]);
 }

@@ -268,7 +268,10 @@ fn art38_the_first_period_runs_from_final_acceptance() {
     ] {
         assert!(zh.contains(part), "{part} not in {zh}");
     }
-    assert!(!zh.contains("record_assessment") && !zh.contains("kind"), "{zh}");
+    assert!(
+        !zh.contains("record_assessment") && !zh.contains("kind"),
+        "{zh}"
+    );
     let en = f["message_en"].as_str().unwrap();
     for part in [
         "crypto_assessment",
@@ -291,13 +294,22 @@ fn art38_the_first_period_runs_from_final_acceptance() {
 #[test]
 fn an_assessment_on_the_day_of_final_acceptance_starts_the_cycle() {
     let e = engine();
-    let p = apply_ok(&e, &walk_to(&e, "operating"), &assess("2026-12-01", "crypto_assessment"));
+    let p = apply_ok(
+        &e,
+        &walk_to(&e, "operating"),
+        &assess("2026-12-01", "crypto_assessment"),
+    );
     let r = check_on(&e, &p, "2027-12-02");
-    let zh = finding(&r, CRYPTO_OVERDUE)["message"].as_str().unwrap().to_string();
+    let zh = finding(&r, CRYPTO_OVERDUE)["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
     assert!(zh.contains("上次密码应用安全性评估为 2026-12-01"), "{zh}");
     // One the day before acceptance (still implementing) does not: it counts from acceptance.
-    let msg = finding(&check_on(&e, &walk_to(&e, "operating"), "2027-12-02"), CRYPTO_OVERDUE)
-        ["message"]
+    let msg = finding(
+        &check_on(&e, &walk_to(&e, "operating"), "2027-12-02"),
+        CRYPTO_OVERDUE,
+    )["message"]
         .as_str()
         .unwrap()
         .to_string();
@@ -357,7 +369,11 @@ fn periodic_assessments_only_judged_in_operation() {
 #[test]
 fn art39_risk_assessment_due_twelve_months_after_the_last() {
     let e = engine_en();
-    let p = apply_ok(&e, &walk_to(&e, "operating"), &assess("2027-01-18", "risk_assessment"));
+    let p = apply_ok(
+        &e,
+        &walk_to(&e, "operating"),
+        &assess("2027-01-18", "risk_assessment"),
+    );
     let on_due = check_on(&e, &p, "2028-01-18");
     assert!(!has_rule(&on_due, RISK_OVERDUE));
     assert_eq!(
@@ -440,7 +456,9 @@ fn month_end_assessments_clamp_to_the_shorter_month() {
 
 /// A record in `state`, built outside the kernel (no history), with a 1% security budget.
 fn one_percent_in(state: &str) -> Value {
-    sample_with(json!({"state": state, "security_budget_yuan": "30000.00", "milestones": {"technical_submitted": "2025-04-01"}}))
+    sample_with(
+        json!({"state": state, "security_budget_yuan": "30000.00", "milestones": {"technical_submitted": "2025-04-01"}}),
+    )
 }
 
 #[test]
@@ -454,8 +472,13 @@ fn art37_judged_again_at_technical_review_and_approval() {
         assert_eq!(r["accepted"], false, "{state}: {:#}", r["findings"]);
         assert_eq!(finding(&r, SECURITY_BUDGET)["severity"], "block", "{state}");
         // At 5% it passes.
-        let ok = sample_with(json!({"state": state, "security_budget_yuan": "150000.00", "milestones": {"technical_submitted": "2025-04-01"}}));
-        assert!(!has_rule(&apply(&e, &ok, &event), SECURITY_BUDGET), "{state}");
+        let ok = sample_with(
+            json!({"state": state, "security_budget_yuan": "150000.00", "milestones": {"technical_submitted": "2025-04-01"}}),
+        );
+        assert!(
+            !has_rule(&apply(&e, &ok, &event), SECURITY_BUDGET),
+            "{state}"
+        );
     }
 }
 
@@ -485,12 +508,18 @@ fn art37_a_change_leaving_the_security_budget_under_five_percent_is_refused() {
     let f = finding(&short, SECURITY_BUDGET);
     let zh = f["message"].as_str().unwrap();
     assert!(
-        zh.contains("按调整申请的数值") && zh.contains("8,000,000.00 元") && zh.contains("差 0.01 元"),
+        zh.contains("按调整申请的数值")
+            && zh.contains("8,000,000.00 元")
+            && zh.contains("差 0.01 元"),
         "{zh}"
     );
     assert!(f["remedy"].as_str().unwrap().contains("不予批准"));
     let enough = change("400000.00");
-    assert!(!has_rule(&enough, SECURITY_BUDGET), "{:#}", enough["findings"]);
+    assert!(
+        !has_rule(&enough, SECURITY_BUDGET),
+        "{:#}",
+        enough["findings"]
+    );
 }
 
 #[test]
@@ -513,12 +542,18 @@ fn art37_check_reports_a_standing_breach_after_submission_only() {
     ));
     // Absent security budget: the clerk reads the form's words, not the key.
     let mut absent = walk_to(&e, "operating");
-    absent.as_object_mut().unwrap().remove("security_budget_yuan");
+    absent
+        .as_object_mut()
+        .unwrap()
+        .remove("security_budget_yuan");
     let zh = finding(&check(&e, &absent, json!({})), SECURITY_BUDGET)["message"]
         .as_str()
         .unwrap()
         .to_string();
-    assert!(zh.contains("未填写网络安全预算") && !zh.contains("security_budget_yuan"), "{zh}");
+    assert!(
+        zh.contains("未填写网络安全预算") && !zh.contains("security_budget_yuan"),
+        "{zh}"
+    );
 }
 
 #[test]
@@ -549,7 +584,12 @@ fn every_block_and_violation_of_chapter_8_has_a_remedy() {
         .unwrap();
     assert_eq!(
         art37["events"],
-        json!(["submit_technical", "pass_technical_review", "approve", "approve_change"])
+        json!([
+            "submit_technical",
+            "pass_technical_review",
+            "approve",
+            "approve_change"
+        ])
     );
     assert_eq!(art37["check"], true);
 }

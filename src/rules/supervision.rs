@@ -555,7 +555,9 @@ fn rectification_non_compliant(ctx: &Ctx) -> Vec<Hit> {
                 .filter(|o| o.compliant == Some(false))
                 .filter_map(|o| {
                     // The last confirmation's date (a new report clears `confirmed`).
-                    let on = o.confirmed.or_else(|| last_confirmation(ctx, &o.order_id))?;
+                    let on = o
+                        .confirmed
+                        .or_else(|| last_confirmation(ctx, &o.order_id))?;
                     Some(message(o, on))
                 })
                 .collect()
