@@ -425,7 +425,7 @@ fn self_evaluation_message_in_english() {
     assert_eq!(f["message"], f["message_en"]);
     assert_eq!(
         f["message_en"],
-        "The project passed final acceptance on 2026-12-01; as of 2029-01-10, 2 operating year(s) have ended (each due a self-evaluation by the anniversary of final acceptance), but 0 self-evaluation report(s) were filed (years: none), so 2 are missing, the earliest due by 2027-12-01. The construction unit must self-evaluate every year of operation and report to the big-data centre (Art 36)."
+        "The project passed final acceptance on 2026-12-01; as of 2029-01-10, 2 operating year(s) have ended (each due a self-evaluation by the anniversary of final acceptance, inclusive), but 0 self-evaluation report(s) were filed (years: none), so 2 are missing, the earliest due by 2027-12-01. The construction unit must self-evaluate every year of operation and report to the big-data centre (Art 36)."
     );
 }
 
@@ -539,4 +539,432 @@ fn a_leap_day_acceptance_falls_due_on_the_last_day_of_february() {
         deadlines_for(&r, SELF_EVAL),
         pair("submit_self_evaluation", "2029-02-28")
     );
+}
+
+// ---- art34.not_delegated ----
+
+const NOT_DELEGATED: &str = "art34.not_delegated";
+
+fn cu_pass(date: &str, data: Value) -> Value {
+    let mut d = json!({"actual_cost_yuan": "3000000.00", "documents": ["acceptance_opinion"]});
+    merge(&mut d, data);
+    cu("pass_final_acceptance", date, d)
+}
+
+#[test]
+fn why_07_self_declared_delegation() {
+    // Issue 14, Why 7: the construction unit passed its own final acceptance with
+    // `data.delegated: true`; no act of the centre recorded the 委托.
+    let engine = engine();
+    let r = apply(
+        &engine,
+        &applied(),
+        &cu_pass("2026-12-01", json!({"delegated": true})),
+    );
+    assert_eq!(r["accepted"], false, "{:#}", r["findings"]);
+    assert_eq!(rule_ids(&r), vec![NOT_DELEGATED]);
+    let f = finding(&r, NOT_DELEGATED);
+    assert_eq!(f["severity"], "block");
+    assert_eq!(f["article"], 34);
+    let zh = f["message"].as_str().unwrap();
+    assert!(
+        zh.contains("委托项目建设单位组织竣工验收") && zh.contains("是否受委托组织验收"),
+        "{zh}"
+    );
+    assert!(!zh.contains("delegated") && !zh.contains('`'), "{zh}");
+    assert_eq!(
+        f["remedy"],
+        "请市大数据中心先办理“委托项目建设单位组织竣工验收”，或由市大数据中心组织竣工验收。"
+    );
+    assert!(f["remedy_en"]
+        .as_str()
+        .unwrap()
+        .contains("delegate_final_acceptance"));
+}
+
+#[test]
+fn after_delegation_the_construction_unit_passes_or_fails() {
+    let engine = engine();
+    let delegated = apply_ok(
+        &engine,
+        &applied(),
+        &bdc("delegate_final_acceptance", "2026-11-20", json!({})),
+    );
+    let pass = apply(&engine, &delegated, &cu_pass("2026-12-01", json!({})));
+    assert_eq!(pass["accepted"], true, "{:#}", pass["findings"]);
+    assert_eq!(pass["state_after"], "operating");
+    let fail = apply(
+        &engine,
+        &delegated,
+        &cu(
+            "fail_final_acceptance",
+            "2026-12-01",
+            json!({"rectification_deadline": "2027-01-29"}),
+        ),
+    );
+    assert_eq!(fail["accepted"], true, "{:#}", fail["findings"]);
+    assert_eq!(fail["state_after"], "rectifying");
+    // Delegated before the application (in preliminary_accepted) counts too.
+    let early = apply_all(
+        &engine,
+        &preliminary(),
+        &[
+            bdc("delegate_final_acceptance", "2026-10-25", json!({})),
+            cu("apply_final_acceptance", "2026-11-02", json!({})),
+        ],
+    );
+    assert_eq!(
+        apply(&engine, &early, &cu_pass("2026-12-01", json!({})))["accepted"],
+        true
+    );
+}
+
+#[test]
+fn without_delegation_the_construction_unit_cannot_fail_either() {
+    let r = apply(
+        &engine(),
+        &applied(),
+        &cu(
+            "fail_final_acceptance",
+            "2026-12-01",
+            json!({"rectification_deadline": "2027-01-29"}),
+        ),
+    );
+    assert_eq!(r["accepted"], false);
+    assert_eq!(rule_ids(&r), vec![NOT_DELEGATED]);
+    assert!(!finding(&r, NOT_DELEGATED)["message"]
+        .as_str()
+        .unwrap()
+        .contains("是否受委托组织验收"));
+}
+
+#[test]
+fn the_centre_itself_needs_no_delegation_and_others_get_the_role_refusal() {
+    let engine = engine();
+    let r = apply(&engine, &applied(), &path_event("pass_final_acceptance"));
+    assert!(!has_rule(&r, NOT_DELEGATED));
+    let other = apply(
+        &engine,
+        &applied(),
+        &ev(
+            "pass_final_acceptance",
+            "2026-12-01",
+            "finance",
+            json!({"documents": ["acceptance_opinion"]}),
+        ),
+    );
+    assert_eq!(rule_ids(&other), vec!["auth.role_not_permitted"]);
+}
+
+// ---- art35: extensions (requested in time, later than the deadline, decided) ----
+
+const LATE_REQUEST: &str = "art35.extension_requested_late";
+const NOT_LATER: &str = "art35.extension_not_later";
+
+fn request(date: &str, to: &str) -> Value {
+    cu("request_extension", date, json!({ "new_deadline": to }))
+}
+
+#[test]
+fn an_extension_requested_on_the_deadline_is_in_time_the_day_after_is_late() {
+    let engine = engine();
+    let on_time = apply(
+        &engine,
+        &preliminary(),
+        &request("2026-12-31", "2027-03-31"),
+    );
+    assert_eq!(on_time["accepted"], true, "{:#}", on_time["findings"]);
+    assert!(!has_rule(&on_time, LATE_REQUEST));
+    let late = apply(
+        &engine,
+        &preliminary(),
+        &request("2027-01-01", "2027-03-31"),
+    );
+    assert_eq!(late["accepted"], true, "a late request is still recorded");
+    let f = finding(&late, LATE_REQUEST);
+    assert_eq!(f["severity"], "violation");
+    assert_eq!(f["due"], "2026-12-31");
+    let zh = f["message"].as_str().unwrap();
+    assert!(
+        zh.contains("计划完成日期 2026-12-31") && zh.contains("1 天"),
+        "{zh}"
+    );
+    assert!(f["remedy"].as_str().unwrap().contains("含当日"));
+}
+
+#[test]
+fn why_09_extensions() {
+    // Issue 14, Why 9: there was no reject_extension, and an extension requested
+    // after the deadline still softened the lateness.
+    let engine = engine();
+    // Requested after the deadline: applying while it is pending is still a violation.
+    let late = apply_ok(
+        &engine,
+        &preliminary(),
+        &request("2027-01-05", "2027-03-31"),
+    );
+    let r = apply(
+        &engine,
+        &late,
+        &cu("apply_final_acceptance", "2027-01-20", json!({})),
+    );
+    let f = finding(&r, OVERDUE);
+    assert_eq!(f["severity"], "violation", "{f:#}");
+    assert!(f["message"].as_str().unwrap().contains("晚于期限"));
+    let c = check(&engine, &late, json!({"as_of": "2027-01-20"}));
+    assert_eq!(finding(&c, OVERDUE)["severity"], "violation");
+    // Requested in time, it softens until decided; rejected, the lateness is a violation.
+    let pending = apply_ok(
+        &engine,
+        &preliminary(),
+        &request("2026-12-20", "2027-03-31"),
+    );
+    let c = check(&engine, &pending, json!({"as_of": "2027-01-20"}));
+    assert_eq!(finding(&c, OVERDUE)["severity"], "warning");
+    let rejected = apply(
+        &engine,
+        &pending,
+        &bdc("reject_extension", "2027-01-10", json!({})),
+    );
+    assert_eq!(rejected["accepted"], true, "{:#}", rejected["findings"]);
+    let c = check(
+        &engine,
+        &rejected["project"],
+        json!({"as_of": "2027-01-20"}),
+    );
+    assert_eq!(finding(&c, OVERDUE)["severity"], "violation");
+    // The centre alone decides.
+    let by_unit = apply(
+        &engine,
+        &pending,
+        &cu("reject_extension", "2027-01-10", json!({})),
+    );
+    assert!(has_rule(&by_unit, "auth.role_not_permitted"));
+}
+
+#[test]
+fn a_pending_request_never_softens_beyond_the_date_it_proposes() {
+    let engine = engine();
+    let pending = apply_ok(
+        &engine,
+        &preliminary(),
+        &request("2026-12-20", "2027-02-28"),
+    );
+    let on = check(&engine, &pending, json!({"as_of": "2027-02-28"}));
+    assert_eq!(finding(&on, OVERDUE)["severity"], "warning");
+    let after = check(&engine, &pending, json!({"as_of": "2027-03-01"}));
+    let f = finding(&after, OVERDUE);
+    assert_eq!(f["severity"], "violation");
+    assert!(f["message_en"]
+        .as_str()
+        .unwrap()
+        .contains("the date the requested extension proposes (2027-02-28) has passed"));
+}
+
+#[test]
+fn an_extension_must_be_later_than_the_deadline_it_extends() {
+    let engine = engine();
+    let same = apply(
+        &engine,
+        &preliminary(),
+        &request("2026-12-15", "2026-12-31"),
+    );
+    assert_eq!(same["accepted"], false);
+    let f = finding(&same, NOT_LATER);
+    assert_eq!(f["severity"], "block");
+    let zh = f["message"].as_str().unwrap();
+    assert!(
+        zh.contains("2026-12-31") && !zh.contains("new_deadline"),
+        "{zh}"
+    );
+    assert!(f["remedy"].as_str().is_some());
+    let next_day = apply(
+        &engine,
+        &preliminary(),
+        &request("2026-12-15", "2027-01-01"),
+    );
+    assert_eq!(next_day["accepted"], true, "{:#}", next_day["findings"]);
+    // Approving: against the deadline in force too.
+    let p = next_day["project"].clone();
+    let approve = |to: &str| {
+        apply(
+            &engine,
+            &p,
+            &bdc(
+                "approve_extension",
+                "2026-12-20",
+                json!({ "new_deadline": to }),
+            ),
+        )
+    };
+    assert!(has_rule(&approve("2026-12-30"), NOT_LATER));
+    assert!(!has_rule(&approve("2027-01-01"), NOT_LATER));
+    // After an approved extension, a further one must go beyond it.
+    let extended = approve("2027-03-31")["project"].clone();
+    let again = |to: &str| apply(&engine, &extended, &request("2027-03-01", to));
+    let r = again("2027-03-31");
+    assert!(has_rule(&r, NOT_LATER));
+    assert!(finding(&r, NOT_LATER)["message"]
+        .as_str()
+        .unwrap()
+        .contains("批准的延期验收日期 2027-03-31"));
+    assert_eq!(again("2027-04-01")["accepted"], true);
+    // Requested before the extended deadline: in time.
+    assert!(!has_rule(&again("2027-04-01"), LATE_REQUEST));
+}
+
+// ---- art36.self_evaluation_year_invalid, art36.post_evaluation_not_commissioned ----
+
+const YEAR_INVALID: &str = "art36.self_evaluation_year_invalid";
+const NOT_COMMISSIONED: &str = "art36.post_evaluation_not_commissioned";
+
+fn self_eval(date: &str, year: i32) -> Value {
+    cu("submit_self_evaluation", date, json!({ "year": year }))
+}
+
+fn third_party(unit: &str, date: &str, result: &str) -> Value {
+    json!({
+        "type": "complete_post_evaluation", "date": date,
+        "actor": {"role": "third_party", "unit": unit},
+        "data": {"result": result}
+    })
+}
+
+fn om_request(date: &str) -> Value {
+    cu(
+        "request_om_funding",
+        date,
+        json!({"year": 2027, "data_shared": true, "unified_infrastructure": true, "crypto_compliant": true, "security_compliant": true, "major_security_risk": false}),
+    )
+}
+
+#[test]
+fn a_self_evaluation_is_for_a_year_of_operation_that_has_begun() {
+    let engine = engine();
+    let p = operating(); // final acceptance 2026-12-01
+    let accepted = |e: Value| {
+        let r = apply(&engine, &p, &e);
+        (r["accepted"] == true, has_rule(&r, YEAR_INVALID))
+    };
+    // The year of final acceptance is the first year of operation.
+    assert_eq!(accepted(self_eval("2026-12-20", 2026)), (true, false));
+    // A year not begun: refused on 2026-12-31, accepted on 2027-01-01.
+    assert_eq!(accepted(self_eval("2026-12-31", 2027)), (false, true));
+    assert_eq!(accepted(self_eval("2027-01-01", 2027)), (true, false));
+    // Before operation began.
+    assert_eq!(accepted(self_eval("2027-11-20", 2025)), (false, true));
+    let r = apply(&engine, &p, &self_eval("2027-11-20", 2025));
+    let f = finding(&r, YEAR_INVALID);
+    assert_eq!(f["severity"], "block");
+    assert!(f["message"].as_str().unwrap().contains("2026-12-01"));
+}
+
+#[test]
+fn a_post_evaluation_needs_a_commission_and_the_commissioned_unit() {
+    let engine = engine();
+    let p = operating();
+    let none = apply(
+        &engine,
+        &p,
+        &third_party("某检测中心", "2028-03-01", "good"),
+    );
+    assert_eq!(none["accepted"], false);
+    assert_eq!(rule_ids(&none), vec![NOT_COMMISSIONED]);
+    assert!(finding(&none, NOT_COMMISSIONED)["message"]
+        .as_str()
+        .unwrap()
+        .contains("委托第三方开展后评价"));
+    let commissioned = apply_ok(
+        &engine,
+        &p,
+        &bdc(
+            "commission_post_evaluation",
+            "2028-01-10",
+            json!({"evaluator": "山东省软件评测中心"}),
+        ),
+    );
+    let other = apply(
+        &engine,
+        &commissioned,
+        &third_party("某检测中心", "2028-03-01", "good"),
+    );
+    assert_eq!(rule_ids(&other), vec![NOT_COMMISSIONED]);
+    assert!(finding(&other, NOT_COMMISSIONED)["message"]
+        .as_str()
+        .unwrap()
+        .contains("山东省软件评测中心"));
+    let right = apply(
+        &engine,
+        &commissioned,
+        &third_party("山东省软件评测中心", "2028-03-01", "good"),
+    );
+    assert_eq!(right["accepted"], true, "{:#}", right["findings"]);
+    assert_eq!(right["project"]["post_evaluation"], "good");
+    // The commissioned unit, but not as a third party: the role table refuses it.
+    let as_unit = apply(
+        &engine,
+        &commissioned,
+        &cu(
+            "complete_post_evaluation",
+            "2028-03-01",
+            json!({"result": "good"}),
+        ),
+    );
+    assert_eq!(rule_ids(&as_unit), vec!["auth.role_not_permitted"]);
+}
+
+#[test]
+fn why_10_self_and_post_evaluation() {
+    // Issue 14, Why 10: self-evaluations for future years were accepted, and any
+    // third party could record a `poor` post-evaluation that then barred O&M funding.
+    let engine = engine();
+    let p = operating();
+    for year in [2027, 2028, 2029, 2030] {
+        let r = apply(&engine, &p, &self_eval("2026-12-20", year));
+        assert_eq!(r["accepted"], false, "{year}");
+        assert!(has_rule(&r, YEAR_INVALID), "{year}");
+    }
+    let uncommissioned = apply(&engine, &p, &third_party("任意机构", "2027-06-01", "poor"));
+    assert_eq!(uncommissioned["accepted"], false);
+    assert!(has_rule(&uncommissioned, NOT_COMMISSIONED));
+    assert!(!has_rule(
+        &apply(&engine, &p, &om_request("2027-06-02")),
+        "art25.om_poor_evaluation"
+    ));
+    // Commissioned, the body's `poor` does bar O&M funding.
+    let poor = apply_all(
+        &engine,
+        &p,
+        &[
+            bdc(
+                "commission_post_evaluation",
+                "2027-05-01",
+                json!({"evaluator": "山东省软件评测中心"}),
+            ),
+            third_party("山东省软件评测中心", "2027-06-01", "poor"),
+        ],
+    );
+    let r = apply(&engine, &poor, &om_request("2027-06-02"));
+    assert_eq!(r["accepted"], false);
+    assert!(has_rule(&r, "art25.om_poor_evaluation"));
+}
+
+#[test]
+fn every_block_and_violation_of_chapter_7_has_a_remedy_in_the_clerks_words() {
+    let rules: Value =
+        serde_json::from_str(&govit::Engine::new(None).unwrap().rules_json()).unwrap();
+    let mine: Vec<&Value> = rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| matches!(r["article"].as_u64(), Some(34..=36)))
+        .collect();
+    assert!(mine.len() >= 10);
+    for r in mine {
+        if r["severity"] == "block" || r["severity"] == "violation" {
+            let zh = r["remedy"].as_str().unwrap_or_else(|| panic!("{r:#}"));
+            assert!(!zh.contains('`') && !zh.contains('_'), "{zh}");
+            assert!(r["remedy_en"].as_str().is_some(), "{r:#}");
+        }
+    }
 }

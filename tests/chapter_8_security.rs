@@ -205,7 +205,8 @@ fn art39_mlps_filing_required_for_final_acceptance() {
 
 // ---- Art 38, 39: periodic assessments in operation ----
 // Standard path: crypto assessment 2026-09-15, risk assessment 2026-09-18,
-// MLPS filing 2026-10-20, operating from 2026-12-01. Default period 12 months.
+// MLPS filing 2026-10-20, all before final acceptance; operating from 2026-12-01.
+// Default period 12 months: the first period runs from final acceptance.
 
 fn check_on(engine: &govit::Engine, project: &Value, as_of: &str) -> Value {
     check(engine, project, json!({ "as_of": as_of }))
@@ -225,50 +226,94 @@ fn deadline_of(result: &Value, rule: &str) -> Option<(String, String)> {
         })
 }
 
+fn assess(date: &str, kind: &str) -> Value {
+    ev(
+        "record_assessment",
+        date,
+        "construction_unit",
+        json!({ "kind": kind }),
+    )
+}
+
 #[test]
-fn art38_crypto_assessment_due_twelve_months_after_the_last() {
+fn art38_the_first_period_runs_from_final_acceptance() {
     let e = engine();
     let p = walk_to(&e, "operating");
-    let on_due = check_on(&e, &p, "2027-09-15");
-    assert!(
-        !has_rule(&on_due, CRYPTO_OVERDUE),
-        "{:#}",
-        on_due["findings"]
-    );
-    assert_eq!(
-        deadline_of(&on_due, CRYPTO_OVERDUE),
-        Some(("record_assessment".into(), "2027-09-15".into()))
-    );
-    let day_after = check_on(&e, &p, "2027-09-16");
+    let on_due = check_on(&e, &p, "2027-12-01");
+    for rule in [CRYPTO_OVERDUE, RISK_OVERDUE, MLPS_OVERDUE] {
+        assert!(!has_rule(&on_due, rule), "{rule}: {:#}", on_due["findings"]);
+        assert_eq!(
+            deadline_of(&on_due, rule),
+            Some(("record_assessment".into(), "2027-12-01".into())),
+            "{rule}"
+        );
+    }
+    let day_after = check_on(&e, &p, "2027-12-02");
     let f = finding(&day_after, CRYPTO_OVERDUE);
     assert_eq!(f["severity"], "violation");
-    assert_eq!(f["due"], "2027-09-15");
+    assert_eq!(f["due"], "2027-12-01");
     assert_eq!(
         f["citation"],
         "《曲阜市政务信息化项目建设管理办法》第三十八条"
     );
     let zh = f["message"].as_str().unwrap();
     for part in [
-        "2026-09-15",
+        "2026-12-01",
         "12 个月",
-        "2027-09-15",
+        "2027-12-01（含当日）",
         "逾期 1 天",
         "第三十八条",
+        "登记安全评估",
+        "密码应用安全性评估",
     ] {
         assert!(zh.contains(part), "{part} not in {zh}");
     }
+    assert!(
+        !zh.contains("record_assessment") && !zh.contains("kind"),
+        "{zh}"
+    );
     let en = f["message_en"].as_str().unwrap();
     for part in [
         "crypto_assessment",
-        "2026-09-15",
+        "went into operation on 2026-12-01",
         "every 12 months",
         "1 day(s) late",
         "Art 38",
     ] {
         assert!(en.contains(part), "{part} not in {en}");
     }
-    // Only the crypto assessment is due by then.
-    assert!(!has_rule(&day_after, RISK_OVERDUE));
+    assert!(f["remedy"].as_str().unwrap().contains("登记安全评估"));
+    // The three kinds read alike: the same severity, the same first period.
+    for rule in [RISK_OVERDUE, MLPS_OVERDUE] {
+        let f = finding(&day_after, rule);
+        assert_eq!(f["severity"], "violation", "{rule}");
+        assert_eq!(f["due"], "2027-12-01", "{rule}");
+    }
+}
+
+#[test]
+fn an_assessment_on_the_day_of_final_acceptance_starts_the_cycle() {
+    let e = engine();
+    let p = apply_ok(
+        &e,
+        &walk_to(&e, "operating"),
+        &assess("2026-12-01", "crypto_assessment"),
+    );
+    let r = check_on(&e, &p, "2027-12-02");
+    let zh = finding(&r, CRYPTO_OVERDUE)["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(zh.contains("上次密码应用安全性评估为 2026-12-01"), "{zh}");
+    // One the day before acceptance (still implementing) does not: it counts from acceptance.
+    let msg = finding(
+        &check_on(&e, &walk_to(&e, "operating"), "2027-12-02"),
+        CRYPTO_OVERDUE,
+    )["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(!msg.contains("上次") && msg.contains("没有任何"), "{msg}");
 }
 
 #[test]
@@ -298,9 +343,9 @@ fn art38_a_new_assessment_restarts_the_period() {
 fn art38_period_follows_engine_setting() {
     let e = govit::Engine::new(Some(r#"{"periodic_months":{"crypto_assessment":6}}"#)).unwrap();
     let p = walk_to(&e, "operating");
-    assert!(!has_rule(&check_on(&e, &p, "2027-03-15"), CRYPTO_OVERDUE));
-    let r = check_on(&e, &p, "2027-03-16");
-    assert_eq!(finding(&r, CRYPTO_OVERDUE)["due"], "2027-03-15");
+    assert!(!has_rule(&check_on(&e, &p, "2027-06-01"), CRYPTO_OVERDUE));
+    let r = check_on(&e, &p, "2027-06-02");
+    assert_eq!(finding(&r, CRYPTO_OVERDUE)["due"], "2027-06-01");
     // The other kinds keep the default of 12 months.
     assert!(!has_rule(&r, RISK_OVERDUE));
 }
@@ -324,27 +369,31 @@ fn periodic_assessments_only_judged_in_operation() {
 #[test]
 fn art39_risk_assessment_due_twelve_months_after_the_last() {
     let e = engine_en();
-    let p = walk_to(&e, "operating");
-    let on_due = check_on(&e, &p, "2027-09-18");
+    let p = apply_ok(
+        &e,
+        &walk_to(&e, "operating"),
+        &assess("2027-01-18", "risk_assessment"),
+    );
+    let on_due = check_on(&e, &p, "2028-01-18");
     assert!(!has_rule(&on_due, RISK_OVERDUE));
     assert_eq!(
         deadline_of(&on_due, RISK_OVERDUE),
-        Some(("record_assessment".into(), "2027-09-18".into()))
+        Some(("record_assessment".into(), "2028-01-18".into()))
     );
-    let r = check_on(&e, &p, "2027-09-19");
+    let r = check_on(&e, &p, "2028-01-19");
     let f = finding(&r, RISK_OVERDUE);
     assert_eq!(f["severity"], "violation");
     assert_eq!(f["article"], 39);
-    assert_eq!(f["due"], "2027-09-18");
+    assert_eq!(f["due"], "2028-01-18");
     let en = f["message"].as_str().unwrap();
     assert!(
-        en.contains("risk_assessment") && en.contains("2026-09-18"),
+        en.contains("risk_assessment") && en.contains("2027-01-18"),
         "{en}"
     );
 }
 
 #[test]
-fn art39_never_assessed_in_operation_is_overdue_from_acceptance() {
+fn art39_never_assessed_in_operation_is_due_a_period_after_acceptance() {
     let e = engine();
     let mut p = sample();
     for (_, event) in standard_path() {
@@ -353,38 +402,32 @@ fn art39_never_assessed_in_operation_is_overdue_from_acceptance() {
         }
     }
     assert_eq!(p["state"], "operating");
-    assert!(!has_rule(&check_on(&e, &p, "2026-12-01"), RISK_OVERDUE));
-    let r = check_on(&e, &p, "2026-12-02");
+    assert!(!has_rule(&check_on(&e, &p, "2027-12-01"), RISK_OVERDUE));
+    let r = check_on(&e, &p, "2027-12-02");
     let f = finding(&r, RISK_OVERDUE);
-    assert_eq!(f["due"], "2026-12-01");
+    assert_eq!(f["due"], "2027-12-01");
     assert!(f["message"].as_str().unwrap().contains("没有任何"));
 }
 
 #[test]
-fn art39_mlps_assessment_counts_from_filing_then_last_assessment() {
+fn art39_mlps_assessment_is_a_violation_counted_like_the_others() {
     let e = engine();
     let p = walk_to(&e, "operating");
-    assert!(!has_rule(&check_on(&e, &p, "2027-10-20"), MLPS_OVERDUE));
-    let r = check_on(&e, &p, "2027-10-21");
+    // The grading filing (2026-10-20) came before acceptance: the cycle starts at acceptance.
+    assert!(!has_rule(&check_on(&e, &p, "2027-12-01"), MLPS_OVERDUE));
+    let r = check_on(&e, &p, "2027-12-02");
     let f = finding(&r, MLPS_OVERDUE);
-    assert_eq!(f["severity"], "warning");
-    assert_eq!(f["due"], "2027-10-20");
-    let p = apply_ok(
-        &e,
-        &p,
-        &ev(
-            "record_assessment",
-            "2027-10-10",
-            "construction_unit",
-            json!({"kind": "mlps_assessment"}),
-        ),
-    );
+    assert_eq!(f["severity"], "violation");
+    assert_eq!(f["due"], "2027-12-01");
+    assert!(f["remedy"].as_str().is_some());
+    let p = apply_ok(&e, &p, &assess("2027-10-10", "mlps_assessment"));
     let r = check_on(&e, &p, "2028-10-10");
     assert!(!has_rule(&r, MLPS_OVERDUE));
     assert_eq!(
         deadline_of(&r, MLPS_OVERDUE),
         Some(("record_assessment".into(), "2028-10-10".into()))
     );
+    assert!(has_rule(&check_on(&e, &p, "2028-10-11"), MLPS_OVERDUE));
 }
 
 #[test]
@@ -407,4 +450,146 @@ fn month_end_assessments_clamp_to_the_shorter_month() {
         finding(&check_on(&e, &p, "2029-03-01"), CRYPTO_OVERDUE)["due"],
         "2029-02-28"
     );
+}
+
+// ---- Art 37 judged wherever it can be broken ----
+
+/// A record in `state`, built outside the kernel (no history), with a 1% security budget.
+fn one_percent_in(state: &str) -> Value {
+    sample_with(
+        json!({"state": state, "security_budget_yuan": "30000.00", "milestones": {"technical_submitted": "2025-04-01"}}),
+    )
+}
+
+#[test]
+fn art37_judged_again_at_technical_review_and_approval() {
+    let e = engine();
+    for (state, event) in [
+        ("technical_review", path_event("pass_technical_review")),
+        ("technical_approved", path_event("approve")),
+    ] {
+        let r = apply(&e, &one_percent_in(state), &event);
+        assert_eq!(r["accepted"], false, "{state}: {:#}", r["findings"]);
+        assert_eq!(finding(&r, SECURITY_BUDGET)["severity"], "block", "{state}");
+        // At 5% it passes.
+        let ok = sample_with(
+            json!({"state": state, "security_budget_yuan": "150000.00", "milestones": {"technical_submitted": "2025-04-01"}}),
+        );
+        assert!(
+            !has_rule(&apply(&e, &ok, &event), SECURITY_BUDGET),
+            "{state}"
+        );
+    }
+}
+
+#[test]
+fn art37_a_change_leaving_the_security_budget_under_five_percent_is_refused() {
+    let e = engine();
+    let p = walk_to(&e, "implementing");
+    let change = |security: &str| {
+        let requested = apply_ok(
+            &e,
+            &p,
+            &ev(
+                "request_change",
+                "2026-01-10",
+                "construction_unit",
+                json!({"aspects": ["budget_yuan", "security_budget_yuan"], "proposed": {"budget_yuan": "8000000.00", "security_budget_yuan": security}}),
+            ),
+        );
+        apply(
+            &e,
+            &requested,
+            &ev("approve_change", "2026-01-20", "big_data_center", json!({})),
+        )
+    };
+    let short = change("399999.99");
+    assert_eq!(short["accepted"], false, "{:#}", short["findings"]);
+    let f = finding(&short, SECURITY_BUDGET);
+    let zh = f["message"].as_str().unwrap();
+    assert!(
+        zh.contains("按调整申请的数值")
+            && zh.contains("8,000,000.00 元")
+            && zh.contains("差 0.01 元"),
+        "{zh}"
+    );
+    assert!(f["remedy"].as_str().unwrap().contains("不予批准"));
+    let enough = change("400000.00");
+    assert!(
+        !has_rule(&enough, SECURITY_BUDGET),
+        "{:#}",
+        enough["findings"]
+    );
+}
+
+#[test]
+fn art37_check_reports_a_standing_breach_after_submission_only() {
+    let e = engine();
+    let mut p = walk_to(&e, "operating");
+    p["security_budget_yuan"] = json!("1000.00");
+    let r = check(&e, &p, json!({}));
+    let f = finding(&r, SECURITY_BUDGET);
+    assert_eq!(f["severity"], "block");
+    assert!(f["message"].as_str().unwrap().contains("1,000.00 元"));
+    // Before technical submission there is nothing standing yet.
+    let mut draft = walk_to(&e, "demand_approved");
+    draft["security_budget_yuan"] = json!("1000.00");
+    assert!(!has_rule(&check(&e, &draft, json!({})), SECURITY_BUDGET));
+    // Submitted for technical review: it stands.
+    assert!(has_rule(
+        &check(&e, &one_percent_in("technical_review"), json!({})),
+        SECURITY_BUDGET
+    ));
+    // Absent security budget: the clerk reads the form's words, not the key.
+    let mut absent = walk_to(&e, "operating");
+    absent
+        .as_object_mut()
+        .unwrap()
+        .remove("security_budget_yuan");
+    let zh = finding(&check(&e, &absent, json!({})), SECURITY_BUDGET)["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        zh.contains("未填写网络安全预算") && !zh.contains("security_budget_yuan"),
+        "{zh}"
+    );
+}
+
+#[test]
+fn every_block_and_violation_of_chapter_8_has_a_remedy() {
+    let rules: Value =
+        serde_json::from_str(&govit::Engine::new(None).unwrap().rules_json()).unwrap();
+    let mine: Vec<&Value> = rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| matches!(r["article"].as_u64(), Some(37..=39)))
+        .collect();
+    assert_eq!(mine.len(), 6);
+    for r in mine {
+        assert!(
+            r["severity"] == "block" || r["severity"] == "violation",
+            "{r:#}"
+        );
+        let zh = r["remedy"].as_str().unwrap_or_else(|| panic!("{r:#}"));
+        assert!(!zh.contains('`') && !zh.contains('_'), "{zh}");
+        assert!(r["remedy_en"].as_str().is_some());
+    }
+    let art37 = rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["rule"] == SECURITY_BUDGET)
+        .unwrap();
+    assert_eq!(
+        art37["events"],
+        json!([
+            "submit_technical",
+            "pass_technical_review",
+            "approve",
+            "approve_change"
+        ])
+    );
+    assert_eq!(art37["check"], true);
 }

@@ -31,11 +31,20 @@ fn order(by: &str, date: &str, id: &str, deadline: &str) -> Value {
     )
 }
 
-fn complete(date: &str, id: &str, compliant: bool) -> Value {
+fn complete(date: &str, id: &str) -> Value {
     ev(
         "complete_rectification",
         date,
         "construction_unit",
+        json!({ "order_id": id }),
+    )
+}
+
+fn confirm(by: &str, date: &str, id: &str, compliant: bool) -> Value {
+    ev(
+        "confirm_rectification",
+        date,
+        by,
         json!({"order_id": id, "compliant": compliant}),
     )
 }
@@ -55,9 +64,15 @@ const SANCTIONS: [&str; 4] = [
 fn each_supervising_department_may_order_rectification() {
     let e = engine();
     let p = implementing();
-    for (i, by) in ["big_data_center", "finance", "cyberspace", "cryptography"]
-        .iter()
-        .enumerate()
+    for (i, by) in [
+        "big_data_center",
+        "finance",
+        "cyberspace",
+        "cryptography",
+        "audit",
+    ]
+    .iter()
+    .enumerate()
     {
         let r = apply(
             &e,
@@ -70,7 +85,7 @@ fn each_supervising_department_may_order_rectification() {
         assert_eq!(orders.len(), 1);
         assert_eq!(orders[0]["issued_by"], *by);
     }
-    for by in ["audit", "construction_unit", "third_party"] {
+    for by in ["construction_unit", "third_party", "admin_approval"] {
         let r = apply(&e, &p, &order(by, "2025-12-01", "ZG-X", "2025-12-31"));
         assert_eq!(r["accepted"], false, "{by}");
         assert!(has_rule(&r, "auth.role_not_permitted"), "{by}");
@@ -130,7 +145,8 @@ fn rectified_on_time_and_compliant_gives_no_grounds() {
         &[
             order("cyberspace", "2026-03-10", "WX-2026-01", "2026-04-10"),
             // On the deadline day itself is on time.
-            complete("2026-04-10", "WX-2026-01", true),
+            complete("2026-04-10", "WX-2026-01"),
+            confirm("cyberspace", "2026-04-15", "WX-2026-01", true),
         ],
     );
     for kind in SANCTIONS {
@@ -265,7 +281,7 @@ fn escalate_after_late_rectification(by: &str) {
         &order(by, "2026-03-10", "DSJ-2026-05", "2026-04-10"),
     );
     // Completed a day late: accepted (it happened), recorded as a violation.
-    let r = apply(&e, &p, &complete("2026-04-11", "DSJ-2026-05", true));
+    let r = apply(&e, &p, &complete("2026-04-11", "DSJ-2026-05"));
     assert_eq!(r["accepted"], true);
     let f = finding(&r, OVERDUE);
     assert_eq!(f["severity"], "violation");
@@ -352,11 +368,13 @@ fn non_compliant_rectification_is_grounds() {
         &implementing(),
         &[
             order("cyberspace", "2026-03-10", "WX-5", "2026-04-10"),
-            // On time but still not compliant (整改后仍不符合要求).
-            complete("2026-04-01", "WX-5", false),
+            // On time; the ordering department finds it still not compliant (整改后仍不符合要求).
+            complete("2026-04-01", "WX-5"),
+            confirm("cyberspace", "2026-04-03", "WX-5", false),
         ],
     );
-    let r = apply(&e, &p, &sanction("defer_investment", "2026-04-02"));
+    // The next day, before the deadline: confirmed non-compliance is grounds on its own.
+    let r = apply(&e, &p, &sanction("defer_investment", "2026-04-04"));
     assert_eq!(r["accepted"], true, "{:#}", r["findings"]);
     assert!(!has_rule(&r, NO_GROUNDS));
 }
@@ -402,15 +420,15 @@ fn completion_must_name_an_open_order() {
         &implementing(),
         &order("finance", "2026-03-10", "CZ-1", "2026-04-10"),
     );
-    let r = apply(&e, &p, &complete("2026-03-20", "CZ-404", true));
+    let r = apply(&e, &p, &complete("2026-03-20", "CZ-404"));
     assert_eq!(r["accepted"], false);
     assert_eq!(rule_ids(&r), vec![UNKNOWN_ORDER]);
     assert!(finding(&r, UNKNOWN_ORDER)["message_en"]
         .as_str()
         .unwrap()
         .contains("open orders: CZ-1"));
-    let p = apply_ok(&e, &p, &complete("2026-03-20", "CZ-1", true));
-    let again = apply(&e, &p, &complete("2026-03-21", "CZ-1", true));
+    let p = apply_ok(&e, &p, &complete("2026-03-20", "CZ-1"));
+    let again = apply(&e, &p, &complete("2026-03-21", "CZ-1"));
     assert_eq!(again["accepted"], false);
     assert!(has_rule(&again, UNKNOWN_ORDER));
 }
@@ -537,5 +555,242 @@ fn the_approval_bureau_sanctions_only_construction_attached_projects() {
             .map(|e| e.as_str().unwrap())
             .collect();
         assert_eq!(events.contains(&"suspend"), attached, "{events:?}");
+    }
+}
+
+// ---- Art 41: confirm_rectification (the ordering department judges compliance) ----
+
+const SELF_DECLARED: &str = "art41.compliance_self_declared";
+const NOT_ISSUER: &str = "art41.confirmation_not_by_issuer";
+const CONFIRM_INVALID: &str = "art41.confirmation_invalid";
+const NON_COMPLIANT: &str = "art41.rectification_non_compliant";
+
+/// Ordered by cyberspace on 2026-03-10, due 2026-04-10, reported done on 2026-04-01.
+fn reported() -> Value {
+    apply_all(
+        &engine(),
+        &implementing(),
+        &[
+            order("cyberspace", "2026-03-10", "WX-8", "2026-04-10"),
+            complete("2026-04-01", "WX-8"),
+        ],
+    )
+}
+
+#[test]
+fn why_08_self_declared_compliance() {
+    // Issue 14, Why 8: `complete_rectification` with `compliant: true` from the
+    // construction unit decided compliance; it is the ordering department's judgement.
+    let e = engine();
+    let p = apply_ok(
+        &e,
+        &implementing(),
+        &order("cyberspace", "2026-03-10", "WX-8", "2026-04-10"),
+    );
+    let declared = apply(
+        &e,
+        &p,
+        &ev(
+            "complete_rectification",
+            "2026-04-01",
+            "construction_unit",
+            json!({"order_id": "WX-8", "compliant": true}),
+        ),
+    );
+    assert_eq!(declared["accepted"], true);
+    let f = finding(&declared, SELF_DECLARED);
+    assert_eq!(f["severity"], "warning");
+    let zh = f["message"].as_str().unwrap();
+    assert!(
+        zh.contains("不作认定") && zh.contains("确认整改结果"),
+        "{zh}"
+    );
+    assert!(!zh.contains("compliant") && !zh.contains('`'), "{zh}");
+    let order = &declared["project"]["rectification_orders"][0];
+    assert!(order.get("compliant").is_none(), "{order:#}");
+    // The department that ordered it finds it non-compliant: grounds for sanctions.
+    let judged = apply(
+        &e,
+        &declared["project"],
+        &confirm("cyberspace", "2026-04-05", "WX-8", false),
+    );
+    assert_eq!(judged["accepted"], true, "{:#}", judged["findings"]);
+    assert_eq!(finding(&judged, NON_COMPLIANT)["severity"], "violation");
+    let r = apply(
+        &e,
+        &judged["project"],
+        &sanction("notify_criticism", "2026-04-06"),
+    );
+    assert_eq!(r["accepted"], true, "{:#}", r["findings"]);
+}
+
+#[test]
+fn reporting_without_compliance_gets_no_warning() {
+    let e = engine();
+    let p = apply_ok(
+        &e,
+        &implementing(),
+        &order("cyberspace", "2026-03-10", "WX-8", "2026-04-10"),
+    );
+    let r = apply(&e, &p, &complete("2026-04-01", "WX-8"));
+    assert_eq!(r["accepted"], true);
+    assert!(!has_rule(&r, SELF_DECLARED));
+}
+
+#[test]
+fn only_the_ordering_department_confirms() {
+    let e = engine();
+    let p = reported();
+    for by in ["finance", "big_data_center", "audit"] {
+        let r = apply(&e, &p, &confirm(by, "2026-04-05", "WX-8", true));
+        assert_eq!(r["accepted"], false, "{by}");
+        assert_eq!(rule_ids(&r), vec![NOT_ISSUER], "{by}");
+        let f = finding(&r, NOT_ISSUER);
+        assert!(
+            f["message"].as_str().unwrap().contains("市委网信办"),
+            "{f:#}"
+        );
+        assert!(f["remedy"].as_str().is_some());
+    }
+    let by_unit = apply(
+        &e,
+        &p,
+        &ev(
+            "confirm_rectification",
+            "2026-04-05",
+            "construction_unit",
+            json!({"order_id": "WX-8", "compliant": true}),
+        ),
+    );
+    assert!(has_rule(&by_unit, "auth.role_not_permitted"));
+    let ok = apply(&e, &p, &confirm("cyberspace", "2026-04-05", "WX-8", true));
+    assert_eq!(ok["accepted"], true, "{:#}", ok["findings"]);
+    assert!(!has_rule(&ok, NON_COMPLIANT));
+    let order = &ok["project"]["rectification_orders"][0];
+    assert_eq!(order["compliant"], true);
+    assert_eq!(order["confirmed"], "2026-04-05");
+}
+
+#[test]
+fn the_audit_bureau_orders_and_confirms_its_own_orders() {
+    let e = engine();
+    let p = apply_all(
+        &e,
+        &implementing(),
+        &[
+            order("audit", "2026-03-10", "SJ-1", "2026-04-10"),
+            complete("2026-04-01", "SJ-1"),
+        ],
+    );
+    let r = apply(&e, &p, &confirm("audit", "2026-04-05", "SJ-1", true));
+    assert_eq!(r["accepted"], true, "{:#}", r["findings"]);
+}
+
+#[test]
+fn a_confirmation_needs_a_reported_unconfirmed_order() {
+    let e = engine();
+    let unknown = apply(
+        &e,
+        &reported(),
+        &confirm("cyberspace", "2026-04-05", "WX-404", true),
+    );
+    assert_eq!(rule_ids(&unknown), vec![CONFIRM_INVALID]);
+    let open = apply_ok(
+        &e,
+        &implementing(),
+        &order("cyberspace", "2026-03-10", "WX-8", "2026-04-10"),
+    );
+    let not_reported = apply(
+        &e,
+        &open,
+        &confirm("cyberspace", "2026-03-20", "WX-8", true),
+    );
+    assert_eq!(not_reported["accepted"], false);
+    let f = finding(&not_reported, CONFIRM_INVALID);
+    assert!(f["message"].as_str().unwrap().contains("尚未报告整改完成"));
+    let confirmed = apply_ok(
+        &e,
+        &reported(),
+        &confirm("cyberspace", "2026-04-05", "WX-8", true),
+    );
+    let twice = apply(
+        &e,
+        &confirmed,
+        &confirm("cyberspace", "2026-04-06", "WX-8", false),
+    );
+    assert_eq!(twice["accepted"], false);
+    assert!(finding(&twice, CONFIRM_INVALID)["message"]
+        .as_str()
+        .unwrap()
+        .contains("不能重复确认"));
+}
+
+#[test]
+fn non_compliance_stands_in_check_and_reopens_the_order_under_its_deadline() {
+    let e = engine();
+    let p = apply_ok(
+        &e,
+        &reported(),
+        &confirm("cyberspace", "2026-04-05", "WX-8", false),
+    );
+    // Before the deadline: the non-compliance stands, nothing is overdue yet.
+    let on_deadline = check(&e, &p, json!({"as_of": "2026-04-10"}));
+    let f = finding(&on_deadline, NON_COMPLIANT);
+    assert_eq!(f["severity"], "violation");
+    assert!(f["message"].as_str().unwrap().contains("2026-04-05"));
+    assert!(!has_rule(&on_deadline, OVERDUE));
+    // The day after the original deadline, the reopened order is overdue too.
+    let day_after = check(&e, &p, json!({"as_of": "2026-04-11"}));
+    assert!(has_rule(&day_after, OVERDUE) && has_rule(&day_after, NON_COMPLIANT));
+    // Reported done again (late), then confirmed compliant: nothing stands any more.
+    let again = apply(&e, &p, &complete("2026-04-20", "WX-8"));
+    assert_eq!(finding(&again, OVERDUE)["due"], "2026-04-10");
+    let awaiting = check(&e, &again["project"], json!({"as_of": "2026-04-21"}));
+    assert!(finding(&awaiting, NON_COMPLIANT)["message"]
+        .as_str()
+        .unwrap()
+        .contains("再次报告整改完成"));
+    let fixed = apply_ok(
+        &e,
+        &again["project"],
+        &confirm("cyberspace", "2026-04-25", "WX-8", true),
+    );
+    let c = check(&e, &fixed, json!({"as_of": "2026-05-01"}));
+    assert!(!has_rule(&c, NON_COMPLIANT) && !has_rule(&c, OVERDUE));
+}
+
+#[test]
+fn a_report_awaiting_confirmation_on_time_is_no_grounds() {
+    let e = engine();
+    let r = apply(&e, &reported(), &sanction("suspend", "2026-05-01"));
+    assert_eq!(r["accepted"], false);
+    let f = finding(&r, NO_GROUNDS);
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .contains("尚待市委网信办确认整改结果"),
+        "{f:#}"
+    );
+    assert!(f["remedy"].as_str().unwrap().contains("限期整改"));
+}
+
+#[test]
+fn every_block_and_violation_of_chapter_9_has_a_remedy() {
+    let rules: Value =
+        serde_json::from_str(&govit::Engine::new(None).unwrap().rules_json()).unwrap();
+    let mine: Vec<&Value> = rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| matches!(r["article"].as_u64(), Some(40..=46)))
+        .collect();
+    assert!(mine.len() >= 9);
+    for r in mine {
+        if r["severity"] == "block" || r["severity"] == "violation" {
+            let zh = r["remedy"].as_str().unwrap_or_else(|| panic!("{r:#}"));
+            assert!(!zh.contains('`') && !zh.contains('_'), "{zh}");
+            assert!(r["remedy_en"].as_str().is_some(), "{r:#}");
+        }
     }
 }

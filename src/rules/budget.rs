@@ -338,7 +338,9 @@ fn om_crypto_security_noncompliant(ctx: &Ctx) -> Vec<Hit> {
 
 // Art 25: 绩效评价结果不佳…不得申请运行维护经费. Art 36: 项目评价情况作为后续安排运行维护资金的重要依据.
 fn om_poor_evaluation(ctx: &Ctx) -> Vec<Hit> {
-    if ctx.project.kernel.post_evaluation != Some(EvaluationResult::Poor) {
+    // Only a commissioned post-evaluation counts (Art 36: 委托第三方).
+    let k = &ctx.project.kernel;
+    if k.post_evaluation != Some(EvaluationResult::Poor) || k.post_evaluator.is_none() {
         return Vec::new();
     }
     let poor = EvaluationResult::Poor;

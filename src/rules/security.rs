@@ -2,13 +2,17 @@
 //! project, the crypto assessment and MLPS filing before final acceptance, and
 //! the periodic assessments of a system in operation.
 //!
-//! Periodic assessments share one reading of "定期": the next assessment of a
-//! kind is due `periodic_months` (engine setting, default 12) after the last
-//! one, on the same day of the month (`Date::plus_months`, clamped to the end
-//! of a shorter month); it is overdue from the day after. The last one is the
-//! latest `record_assessment` of that kind, or the assessment report filed as a
-//! document, whichever is later. A system in operation with no assessment at
-//! all was due when it went into operation (同步运行, Art 38).
+//! Periodic assessments share one reading of "定期" for the three kinds (crypto,
+//! risk, MLPS): each is a duty (应), so overdue is a `violation`; the next
+//! assessment of a kind is due `periodic_months` (engine setting, default 12)
+//! after the last one, on the same day of the month (`Date::plus_months`,
+//! clamped to the end of a shorter month), inclusive; it is overdue from the
+//! day after. The cycle runs from final acceptance (投入运行): the last one is
+//! the latest `record_assessment` of that kind, or the assessment report filed
+//! as a document, whichever is later, if it is on or after final acceptance;
+//! otherwise final acceptance itself. The assessment of the system as built,
+//! before acceptance, is what Art 38/39's acceptance rules require; it does not
+//! start the cycle of the system in operation.
 
 use super::{Ctx, Due, Events, Hit, Rule, RULE};
 use crate::model::*;
@@ -21,8 +25,18 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Block,
         title: "新建项目网络安全预算低于项目总预算的5%",
         title_en: "Cybersecurity budget of a new project below 5% of the total budget",
-        events: Events::Only(&[EventType::SubmitTechnical]),
+        events: Events::Only(&[
+            EventType::SubmitTechnical,
+            EventType::PassTechnicalReview,
+            EventType::Approve,
+            EventType::ApproveChange,
+        ]),
+        check: true,
         eval: security_budget_below_5pct,
+        remedy: (
+            "请将网络安全预算提高到不低于项目总预算的5%：立项前修改申报材料后重新提交技术评审，立项后通过项目调整办理；使网络安全预算低于5%的调整申请应不予批准。",
+            "Raise the cybersecurity budget to at least 5% of the total budget: before approval, amend the submission and resubmit it for technical review; after approval, through a change (`request_change`). A change leaving it under 5% is to be rejected.",
+        ),
         ..RULE
     },
     Rule {
@@ -33,6 +47,10 @@ pub static RULES: &[Rule] = &[
         title_en: "No cryptography application security assessment when applying for final acceptance",
         events: Events::Only(&[EventType::ApplyFinalAcceptance]),
         eval: crypto_assessment_missing,
+        remedy: (
+            "请完成密码应用安全性评估，将评估报告随“提出竣工验收申请”一并提交，或先办理“登记安全评估”。",
+            "Have the cryptography application security assessment done and attach its report (`crypto_assessment`) to the application, or record it first with `record_assessment`.",
+        ),
         ..RULE
     },
     Rule {
@@ -45,6 +63,10 @@ pub static RULES: &[Rule] = &[
         check: true,
         eval: crypto_assessment_overdue,
         deadlines: Some(crypto_assessment_due),
+        remedy: (
+            "请尽快开展密码应用安全性评估，完成后办理“登记安全评估”。",
+            "Have the cryptography application security assessment done and record it with `record_assessment` (kind `crypto_assessment`).",
+        ),
         ..RULE
     },
     Rule {
@@ -55,6 +77,10 @@ pub static RULES: &[Rule] = &[
         title_en: "No MLPS (等级保护) grading filing when applying for final acceptance",
         events: Events::Only(&[EventType::ApplyFinalAcceptance]),
         eval: mlps_filing_missing,
+        remedy: (
+            "请完成网络安全等级保护定级备案，将备案材料随“提出竣工验收申请”一并提交。",
+            "Have the system graded and filed under MLPS and attach the filing (`mlps_filing`) to the application.",
+        ),
         ..RULE
     },
     Rule {
@@ -67,24 +93,38 @@ pub static RULES: &[Rule] = &[
         check: true,
         eval: risk_assessment_overdue,
         deadlines: Some(risk_assessment_due),
+        remedy: (
+            "请尽快开展网络与信息安全风险评估，完成后办理“登记安全评估”。",
+            "Have the security risk assessment done and record it with `record_assessment` (kind `risk_assessment`).",
+        ),
         ..RULE
     },
     Rule {
         id: "art39.mlps_assessment_overdue",
         article: Some(39),
-        severity: Severity::Warning,
-        title: "运行中的系统未按配置周期开展网络安全等级保护测评",
-        title_en: "MLPS (等级保护) assessment not repeated within the configured period for a system in operation",
+        severity: Severity::Violation,
+        title: "运行中的系统未按期开展网络安全等级保护测评",
+        title_en: "Periodic MLPS (等级保护) assessment overdue for a system in operation",
         events: Events::None,
         check: true,
         eval: mlps_assessment_overdue,
         deadlines: Some(mlps_assessment_due),
+        remedy: (
+            "请尽快开展网络安全等级保护测评，完成后办理“登记安全评估”。",
+            "Have the MLPS assessment done and record it with `record_assessment` (kind `mlps_assessment`).",
+        ),
         ..RULE
     },
 ];
 
-// Art 37: 新建政务信息化项目网络安全预算不低于项目总预算的5%.
+// Art 37: 新建政务信息化项目网络安全预算不低于项目总预算的5%. A standing rule of the submission:
+// judged at technical submission, again at technical review and 立项 (what is approved is what
+// was judged), at `approve_change` on the values the change proposes, and by `check` in any
+// state from technical submission on (a terminated project is past mending).
 fn security_budget_below_5pct(ctx: &Ctx) -> Vec<Hit> {
+    if ctx.event.is_none() && (!ctx.technical_submitted() || ctx.project.state.is_terminal()) {
+        return Vec::new();
+    }
     let a = ctx.attrs();
     if !a.is_new {
         return Vec::new();
@@ -108,19 +148,22 @@ fn security_budget_below_5pct(ctx: &Ctx) -> Vec<Hit> {
         .and_then(|ratio| ratio.checked_mul(Decimal::ONE_HUNDRED))
         .unwrap_or(Decimal::ZERO)
         .round_dp_with_strategy(2, RoundingStrategy::ToZero);
-    let declared_zh = if a.security_budget_yuan.is_some() {
-        ""
+    let (declared_zh, declared_en) = if a.security_budget_yuan.is_some() {
+        ("", "")
     } else {
-        "；未填写 security_budget_yuan，按 0 计"
+        (
+            "；未填写网络安全预算，按 0 计",
+            "; `security_budget_yuan` not declared, counted as 0",
+        )
     };
-    let declared_en = if a.security_budget_yuan.is_some() {
-        ""
+    let (basis_zh, basis_en) = if ctx.event_type() == Some(EventType::ApproveChange) {
+        ("按调整申请的数值，", " (as the change proposes)")
     } else {
-        "; security_budget_yuan not declared, counted as 0"
+        ("", "")
     };
     vec![Hit::new(
         format!(
-            "新建政务信息化项目网络安全预算不得低于项目总预算的5%（第三十七条）。项目总预算 {} 元，网络安全预算应不低于 {} 元；现为 {} 元（占 {:.2}%{}），差 {} 元。",
+            "新建政务信息化项目网络安全预算不得低于项目总预算的5%（第三十七条）。{basis_zh}项目总预算 {} 元，网络安全预算应不低于 {} 元；现为 {} 元（占 {:.2}%{}），差 {} 元。",
             budget.display(),
             exact(required),
             security.display(),
@@ -129,7 +172,7 @@ fn security_budget_below_5pct(ctx: &Ctx) -> Vec<Hit> {
             exact(shortfall),
         ),
         format!(
-            "A new project's cybersecurity budget must be at least 5% of its total budget (Art 37). Total budget {} yuan, so the cybersecurity budget must be at least {} yuan; it is {} yuan ({:.2}%{}), {} yuan short.",
+            "A new project's cybersecurity budget must be at least 5% of its total budget (Art 37). Total budget {} yuan, so the cybersecurity budget must be at least {} yuan; it is {} yuan ({:.2}%{}), {} yuan short{basis_en}.",
             budget.display(),
             exact(required),
             security.display(),
@@ -160,8 +203,8 @@ fn crypto_assessment_missing(ctx: &Ctx) -> Vec<Hit> {
         return Vec::new();
     }
     vec![Hit::new(
-        "申请竣工验收前应完成密码应用安全性评估，并提交密码应用安全性评估报告（crypto_assessment）；项目未备有该报告。项目建设单位应同步规划、同步建设、同步运行密码保障系统，定期开展密码应用安全性评估（第三十八条）。",
-        "Before applying for final acceptance the system's cryptography application security assessment must be done and its report (crypto_assessment) filed; none is on file. The construction unit must plan, build and run the cryptographic protection system together with the project and assess it periodically (Art 38).",
+        "申请竣工验收前应完成密码应用安全性评估，并提交密码应用安全性评估报告；项目未备有该报告。项目建设单位应同步规划、同步建设、同步运行密码保障系统，定期开展密码应用安全性评估（第三十八条）。",
+        "Before applying for final acceptance the system's cryptography application security assessment must be done and its report (`crypto_assessment`) filed; none is on file. The construction unit must plan, build and run the cryptographic protection system together with the project and assess it periodically (Art 38).",
     )]
 }
 
@@ -171,39 +214,38 @@ fn mlps_filing_missing(ctx: &Ctx) -> Vec<Hit> {
         return Vec::new();
     }
     vec![Hit::new(
-        "申请竣工验收前应完成网络安全等级保护定级备案（mlps_filing）；项目未备有定级备案材料。项目建设单位应落实等级保护要求（第三十九条）。",
-        "Before applying for final acceptance the system must be graded and filed under the Multi-Level Protection Scheme (mlps_filing); no filing is on file. The construction unit must meet the MLPS requirements (Art 39).",
+        "申请竣工验收前应完成网络安全等级保护定级备案；项目未备有定级备案材料。项目建设单位应落实等级保护要求（第三十九条）。",
+        "Before applying for final acceptance the system must be graded and filed under the Multi-Level Protection Scheme (`mlps_filing`); no filing is on file. The construction unit must meet the MLPS requirements (Art 39).",
     )]
 }
 
-/// When the next assessment of `kind` is due, and the last one it counts from
-/// (`None`: never assessed, due when the system went into operation). Only for
-/// a system in operation.
-fn next_assessment(ctx: &Ctx, kind: AssessmentKind) -> Option<(Date, Option<Date>)> {
+/// When the next assessment of `kind` is due, and what it counts from: the last
+/// assessment on or after final acceptance, or (`None`) final acceptance itself.
+/// Only for a system in operation.
+fn next_assessment(ctx: &Ctx, kind: AssessmentKind) -> Option<(Date, Option<Date>, Date)> {
     let p = ctx.project;
     if p.state != State::Operating {
         return None;
     }
+    let operating = p.milestone(Milestone::FinalAccepted)?;
     let document = match kind {
         AssessmentKind::MlpsAssessment => Some(DocumentKind::MlpsFiling),
         other => other.document(),
     };
     let recorded = p.kernel.assessments.get(&kind).copied();
     let filed = document.and_then(|d| p.kernel.documents.get(&d).copied());
-    match recorded.max(filed) {
-        Some(last) => Some((
-            last.plus_months(ctx.settings.periodic_months(kind)),
-            Some(last),
-        )),
-        None => p
-            .milestone(Milestone::FinalAccepted)
-            .map(|operating| (operating, None)),
-    }
+    let last = recorded.max(filed).filter(|d| *d >= operating);
+    let from = last.unwrap_or(operating);
+    Some((
+        from.plus_months(ctx.settings.periodic_months(kind)),
+        last,
+        operating,
+    ))
 }
 
 fn assessment_due(ctx: &Ctx, kind: AssessmentKind) -> Vec<Due> {
     next_assessment(ctx, kind)
-        .map(|(date, _)| Due {
+        .map(|(date, _, _)| Due {
             event: EventType::RecordAssessment,
             date,
         })
@@ -213,7 +255,8 @@ fn assessment_due(ctx: &Ctx, kind: AssessmentKind) -> Vec<Due> {
 
 /// The overdue finding for `kind`, with the article's words in both languages.
 fn assessment_overdue(ctx: &Ctx, kind: AssessmentKind, duty: (&str, &str)) -> Vec<Hit> {
-    let (Some(as_of), Some((due, last))) = (ctx.as_of, next_assessment(ctx, kind)) else {
+    let (Some(as_of), Some((due, last, operating))) = (ctx.as_of, next_assessment(ctx, kind))
+    else {
         return Vec::new();
     };
     if as_of <= due {
@@ -223,22 +266,27 @@ fn assessment_overdue(ctx: &Ctx, kind: AssessmentKind, duty: (&str, &str)) -> Ve
     let days = (as_of.0 - due.0).num_days();
     let (since_zh, since_en) = match last {
         Some(last) => (
-            format!("上次{}为 {last}，按每 {months} 个月一次，下一次应不晚于 {due}", kind.zh()),
-            format!("the last {kind} was on {last}; at one every {months} months the next was due by {due}"),
+            format!("上次{}为 {last}，按每 {months} 个月一次，下一次应不晚于 {due}（含当日）", kind.zh()),
+            format!("the last {kind} was on {last}; at one every {months} months the next was due by {due} (inclusive)"),
         ),
         None => (
-            format!("系统自 {due} 投入运行以来没有任何{}记录", kind.zh()),
-            format!("no {kind} has been recorded since the system went into operation on {due}"),
+            format!(
+                "系统于 {operating} 通过竣工验收投入运行，此后没有任何{}记录，按每 {months} 个月一次，第一次应不晚于 {due}（含当日）",
+                kind.zh()
+            ),
+            format!("the system went into operation on {operating} and no {kind} has been recorded since; at one every {months} months the first was due by {due} (inclusive)"),
         ),
     };
     vec![Hit::new(
         format!(
-            "{}已逾期：{since_zh}，截至 {as_of} 已逾期 {days} 天。{}请完成评估后登记（record_assessment，kind = {kind}）。",
+            "{}已逾期：{since_zh}，截至 {as_of} 已逾期 {days} 天。{}请完成评估后办理“{}”（评估类型：{}）。",
             kind.zh(),
             duty.0,
+            EventType::RecordAssessment.zh(),
+            kind.zh(),
         ),
         format!(
-            "The {kind} is overdue: {since_en}; as of {as_of} it is {days} day(s) late. {} Record it with record_assessment (kind = {kind}) once done.",
+            "The {kind} is overdue: {since_en}; as of {as_of} it is {days} day(s) late. {} Record it with `record_assessment` (kind `{kind}`) once done.",
             duty.1,
         ),
     )
@@ -277,18 +325,19 @@ fn risk_assessment_due(ctx: &Ctx) -> Vec<Due> {
     assessment_due(ctx, AssessmentKind::RiskAssessment)
 }
 
-// Art 39: 落实等级保护要求. The measures set no period of their own for MLPS
+// Art 39: 应 … 落实等级保护要求. The measures set no period of their own for MLPS
 // assessments (测评): the cadence comes from the MLPS rules and the system's
-// protection level, which the record does not carry. So this is a `warning`
-// against the engine's `periodic_months.mlps_assessment`, counted from the last
-// MLPS assessment or, before the first, from the grading filing.
+// protection level, which the record does not carry, so the engine's
+// `periodic_months.mlps_assessment` gives it. Read like the other two periodic
+// assessments (same duty, same `violation`), counted from final acceptance or the
+// last MLPS assessment (or grading filing) after it.
 fn mlps_assessment_overdue(ctx: &Ctx) -> Vec<Hit> {
     assessment_overdue(
         ctx,
         AssessmentKind::MlpsAssessment,
         (
-            "项目建设单位应落实等级保护要求（第三十九条），按系统保护等级定期开展等级测评（本提示按引擎配置的周期计算）。",
-            "The construction unit must meet the MLPS requirements (Art 39), including periodic MLPS assessments at the system's protection level (this note uses the engine's configured period).",
+            "项目建设单位应落实等级保护要求（第三十九条），按系统保护等级定期开展等级测评（周期按引擎配置计算）。",
+            "The construction unit must meet the MLPS requirements (Art 39), including periodic MLPS assessments at the system's protection level (the period is the engine's configured one).",
         ),
     )
 }
@@ -324,9 +373,15 @@ mod tests {
             "security_budget_yuan": "1000000000000000000000000000"
         }))
         .unwrap();
-        let ctx = Ctx::for_check(&settings, &project, None);
+        let event = Event::parse(
+            r#"{"type":"submit_technical","date":"2025-04-01","actor":{"role":"construction_unit","unit":"X"}}"#,
+        )
+        .unwrap();
+        let ctx = Ctx::for_event(&settings, &project, &event);
         let hits = security_budget_below_5pct(&ctx);
         assert_eq!(hits.len(), 1);
+        // `check` judges it only once the project has been submitted for technical review.
+        assert!(security_budget_below_5pct(&Ctx::for_check(&settings, &project, None)).is_empty());
         assert!(hits[0].en.contains("(1.42%)"), "{}", hits[0].en);
     }
 }
