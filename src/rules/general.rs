@@ -202,16 +202,8 @@ fn role_not_permitted(ctx: &Ctx) -> Vec<Hit> {
     let roles = Transition::of(e.kind).roles;
     let zh: Vec<&str> = roles.iter().map(|r| r.zh()).collect();
     let en: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
-    let final_acceptance = matches!(
-        e.kind,
-        EventType::PassFinalAcceptance | EventType::FailFinalAcceptance
-    );
-    let note = if final_acceptance && e.actor.role == Role::ConstructionUnit {
-        (
-            "（项目建设单位须经市大数据中心办理“委托项目建设单位组织竣工验收”后方可办理，第三十四条）",
-            " (a construction unit only after the big-data centre delegated final acceptance to it with `delegate_final_acceptance`, Art 34)",
-        )
-    } else if e.actor.role == Role::AdminApproval && roles.contains(&Role::AdminApproval) {
+    // A construction unit not delegated final acceptance is `art34.not_delegated`'s case.
+    let note = if e.actor.role == Role::AdminApproval && roles.contains(&Role::AdminApproval) {
         (
             "（市行政审批服务局仅对其立项的建设工程附属项目行使项目审批部门职责，第四条、第十六条、第四十一条）",
             " (the administrative approval bureau acts as the approving department only for projects attached to a construction project, Art 4, 16, 41)",

@@ -95,7 +95,10 @@ pub fn event(project: &Value, kind: &str, date: &str, data: Value) -> Value {
     };
     let mut standard = match kind {
         "submit_demand" => json!({"documents": ["party_committee_decision", "overall_plan"]}),
-        "pass_demand_review" => json!({"documents": ["review_opinion"]}),
+        "pass_demand_review" | "pass_technical_review" => {
+            json!({"documents": ["review_opinion"]})
+        }
+        "approve_budget" => json!({"copied_to_big_data_center": true}),
         "submit_technical" => {
             json!({"documents": ["construction_plan", "crypto_plan", "feasibility_study",
             "secure_reliable_statement", "security_responsibility_statement", "data_sharing_plan"]})
