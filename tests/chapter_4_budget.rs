@@ -340,7 +340,7 @@ fn art25_absent_flags_are_not_confirmed() {
 #[test]
 fn art25_poor_post_evaluation_bars_funding() {
     let engine = engine();
-    let project = walk_to(&engine, "operating");
+    let project = commissioned(&engine, &walk_to(&engine, "operating"));
     let poor = ev(
         "complete_post_evaluation",
         "2027-02-01",

@@ -497,9 +497,9 @@ fn periodic_months_change_when_an_assessment_is_overdue() {
     if govit::rules::find("art38.crypto_assessment_overdue").is_none() {
         return;
     }
-    // The standard path records a crypto assessment on 2026-09-15.
+    // The standard path passes final acceptance on 2026-12-01: the yearly cycle starts there.
     let project = walk_to(&engine_default(), "operating");
-    let as_of = json!({"as_of": "2027-10-15"});
+    let as_of = json!({"as_of": "2027-12-02"});
     let yearly = check(&engine_default(), &project, as_of.clone());
     assert!(
         has_rule(&yearly, "art38.crypto_assessment_overdue"),

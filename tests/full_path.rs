@@ -55,6 +55,13 @@ fn operation() -> Vec<Value> {
             "complete_rectification",
             "2027-04-20",
             cu,
+            json!({"order_id": "WX-2027-003"}),
+        ),
+        // Art 41: the ordering department judges the rectification.
+        ev(
+            "confirm_rectification",
+            "2027-04-25",
+            "cyberspace",
             json!({"order_id": "WX-2027-003", "compliant": true}),
         ),
         assess("2027-09-10", "crypto_assessment"),
@@ -65,6 +72,12 @@ fn operation() -> Vec<Value> {
             "2027-11-20",
             cu,
             json!({"year": 2027, "documents": ["self_evaluation_report"]}),
+        ),
+        ev(
+            "commission_post_evaluation",
+            "2027-12-01",
+            "big_data_center",
+            json!({"evaluator": EVALUATOR}),
         ),
         ev(
             "complete_post_evaluation",
@@ -868,18 +881,24 @@ fn omissions() -> Vec<Omission> {
             "MLPS assessment of 2027",
             |s| s.remove_in_year("record_assessment", Some("mlps_assessment"), "2027"),
             "art39.mlps_assessment_overdue",
-            "warning",
+            "violation",
         ),
         // ---- chapter 9: supervision (Art 41) ----
         omit(
             "rectification of a supervision order",
-            |s| s.remove_kind("complete_rectification"),
+            |s| {
+                s.remove_kind("complete_rectification");
+                s.remove_kind("confirm_rectification");
+            },
             "art41.rectification_overdue",
             "violation",
         ),
         omit(
             "rectification by the order's deadline",
-            |s| s.set_date("complete_rectification", "2027-05-06"),
+            |s| {
+                s.set_date("complete_rectification", "2027-05-06");
+                s.set_date("confirm_rectification", "2027-05-08");
+            },
             "art41.rectification_overdue",
             "violation",
         ),

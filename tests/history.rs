@@ -52,6 +52,15 @@ fn long_path() -> Vec<(&'static str, Value)> {
         (
             "operating",
             ev(
+                "commission_post_evaluation",
+                "2027-02-15",
+                "big_data_center",
+                json!({"evaluator": EVALUATOR}),
+            ),
+        ),
+        (
+            "operating",
+            ev(
                 "complete_post_evaluation",
                 "2027-03-01",
                 "third_party",
@@ -456,7 +465,7 @@ fn an_appended_entry_that_the_lifecycle_forbids_is_detected() {
         rehash(&mut forged);
         history(p).push(forged);
     });
-    expect(&p, &[("invalid_transition", 29)]);
+    expect(&p, &[("invalid_transition", 30)]);
 }
 
 #[test]
@@ -578,21 +587,21 @@ fn a_rewritten_last_entry_with_a_recomputed_hash_is_caught_by_replay() {
         e["state_after"] = json!("terminated");
         rehash(e);
     });
-    expect(&p, &[("state_after_mismatch", 28)]);
+    expect(&p, &[("state_after_mismatch", 29)]);
     // Its actor: a post-evaluation by the construction unit itself (Art 36 wants a third party).
     let p = tampered(|p| {
         let e = history(p).last_mut().unwrap();
         e["event"]["actor"] = json!({"role": "construction_unit", "unit": UNIT});
         rehash(e);
     });
-    expect(&p, &[("actor_not_permitted", 28)]);
+    expect(&p, &[("actor_not_permitted", 29)]);
     // Its date, moved before the entry before it.
     let p = tampered(|p| {
         let e = history(p).last_mut().unwrap();
         e["event"]["date"] = json!("2027-01-02");
         rehash(e);
     });
-    expect(&p, &[("date_out_of_order", 28)]);
+    expect(&p, &[("date_out_of_order", 29)]);
 }
 
 #[test]

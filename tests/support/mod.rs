@@ -59,12 +59,26 @@ pub fn merge(target: &mut Value, patch: Value) {
     }
 }
 
+/// The third party the big-data centre commissions for post-evaluations (Art 36).
+pub const EVALUATOR: &str = "山东省软件评测中心";
+
 pub fn role_unit(role: &str) -> Value {
-    if role == "construction_unit" {
-        json!({ "role": role, "unit": UNIT })
-    } else {
-        json!({ "role": role })
+    match role {
+        "construction_unit" => json!({ "role": role, "unit": UNIT }),
+        "third_party" => json!({ "role": role, "unit": EVALUATOR }),
+        _ => json!({ "role": role }),
     }
+}
+
+/// `project` with the post-evaluation commissioned from `EVALUATOR` (Art 36).
+pub fn commissioned(engine: &Engine, project: &Value) -> Value {
+    let commission = ev(
+        "commission_post_evaluation",
+        "2027-01-20",
+        "big_data_center",
+        json!({ "evaluator": EVALUATOR }),
+    );
+    apply_ok(engine, project, &commission)
 }
 
 /// An event by `role` (the construction unit acts as `UNIT`).
