@@ -60,13 +60,19 @@ fn expected_nightly() -> BTreeSet<(String, String, String, String)> {
             "QF-2024-012",
             "overdue",
             "art38.crypto_assessment_overdue",
-            "2026-05-12",
+            "2026-06-30",
+        ),
+        (
+            "QF-2024-012",
+            "overdue",
+            "art39.mlps_assessment_overdue",
+            "2026-06-30",
         ),
         (
             "QF-2024-012",
             "overdue",
             "art39.risk_assessment_overdue",
-            "2026-05-14",
+            "2026-06-30",
         ),
         (
             "QF-2025-021",
@@ -240,7 +246,7 @@ fn json_reads_back_with_its_summary() {
             s["upcoming"].as_u64(),
             s["projects_overdue"].as_u64()
         ),
-        (Some(6), Some(2), Some(3))
+        (Some(7), Some(2), Some(3))
     );
     let per_unit: u64 = doc["units"]
         .as_array()
@@ -248,7 +254,7 @@ fn json_reads_back_with_its_summary() {
         .iter()
         .map(|u| u["overdue"].as_u64().unwrap())
         .sum();
-    assert_eq!(per_unit, 6);
+    assert_eq!(per_unit, 7);
     // `--json` is the JSON format.
     let (_, again, _) = todo(&["--json"]);
     assert_eq!(again, out);
@@ -350,12 +356,12 @@ fn html_is_one_file_with_the_table_and_a_chart_by_week() {
             .collect()
     };
     let (overdue, upcoming) = (bars("overdue"), bars("upcoming"));
-    assert_eq!(overdue.iter().map(|b| b.1).sum::<u64>(), 6);
+    assert_eq!(overdue.iter().map(|b| b.1).sum::<u64>(), 7);
     assert_eq!(upcoming.iter().map(|b| b.1).sum::<u64>(), 2);
     // Both upcoming deadlines (12-29 and 01-01) fall in the week of Monday 2026-12-28.
     assert!(upcoming.contains(&("2026-12-28".into(), 2)), "{upcoming:?}");
-    // Overdue before the 26 weeks shown (2026-05-12, 2026-05-14) share the first bar.
-    assert_eq!(overdue[0], ("earlier".into(), 2));
+    // The four periodic obligations of 2026-06-30 share the first week shown.
+    assert_eq!(overdue[0], ("2026-06-29".into(), 4));
     assert!(overdue.contains(&("2026-10-26".into(), 1)), "{overdue:?}");
     // The horizon's week is drawn.
     assert!(overdue.iter().any(|b| b.0 == "2027-01-04"), "{overdue:?}");
@@ -368,7 +374,7 @@ fn the_table_groups_by_unit_and_sorts_by_due_date() {
     let (code, out, _) = todo(&[]);
     assert_eq!(code, 1);
     let first = out.lines().next().unwrap();
-    assert!(first.starts_with("待办事项  截至 2026-12-28（含其后 14 天内到期）：6 条记录，6 项逾期（3 个项目），2 项即将到期"), "{first}");
+    assert!(first.starts_with("待办事项  截至 2026-12-28（含其后 14 天内到期）：6 条记录，7 项逾期（3 个项目），2 项即将到期"), "{first}");
     let units: Vec<&str> = out
         .lines()
         .filter(|l| l.starts_with("曲阜市"))
@@ -393,7 +399,13 @@ fn the_table_groups_by_unit_and_sorts_by_due_date() {
         .collect();
     assert_eq!(
         culture,
-        ["2026-05-12", "2026-05-14", "2026-06-30", "2026-12-04"]
+        [
+            "2026-06-30",
+            "2026-06-30",
+            "2026-06-30",
+            "2026-06-30",
+            "2026-12-04"
+        ]
     );
     assert!(!out.contains('\x1b'), "no colour into a pipe");
 }
@@ -487,7 +499,7 @@ fn a_directory_a_jsonl_file_and_stdin_give_the_same_report() {
     let (_, from_dir, _) = run(&[&["todo", "examples/nightly"], &args[..]].concat());
     let (_, from_file, _) = run(&[&["todo", lines.to_str().unwrap()], &args[..]].concat());
     let (_, from_stdin, _) = run_with_stdin(&[&["todo", "-"], &args[..]].concat(), &jsonl());
-    assert_eq!(rows_without_source(&from_dir).len(), 8);
+    assert_eq!(rows_without_source(&from_dir).len(), 9);
     assert_eq!(
         rows_without_source(&from_file),
         rows_without_source(&from_dir)
@@ -549,7 +561,7 @@ fn a_bad_record_in_the_middle_of_a_batch_is_reported_and_the_rest_processed() {
     assert_eq!(doc["summary"]["invalid"], 2);
     assert_eq!(
         doc["items"].as_array().unwrap().len(),
-        8,
+        9,
         "every good record judged"
     );
     let bad = doc["invalid"].as_array().unwrap();
@@ -646,7 +658,7 @@ fn two_threads_give_the_report_of_one() {
         out
     };
     let one = report("1");
-    assert_eq!(csv_rows(&one).1.len(), 800);
+    assert_eq!(csv_rows(&one).1.len(), 900);
     assert_eq!(report("2"), one);
 }
 
