@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Govit.Internal;
 
@@ -180,11 +181,15 @@ namespace Govit
             int status;
             try
             {
-                status = NativeMethods.govit_preview(h, project, evt, ref json);
+                status = CallPreview(h, project, evt, ref json);
             }
             catch (ObjectDisposedException)
             {
                 throw Disposed();
+            }
+            catch (EntryPointNotFoundException e)
+            {
+                throw TooOld("govit_preview", e);
             }
             return Finish(status, json);
         }
@@ -297,11 +302,15 @@ namespace Govit
             int status;
             try
             {
-                status = NativeMethods.govit_lifecycle(h, ref json);
+                status = CallLifecycle(h, ref json);
             }
             catch (ObjectDisposedException)
             {
                 throw Disposed();
+            }
+            catch (EntryPointNotFoundException e)
+            {
+                throw TooOld("govit_lifecycle", e);
             }
             return Finish(status, json);
         }
@@ -335,6 +344,32 @@ namespace Govit
             // throws ObjectDisposedException (the handle is already closed) or the call runs
             // to completion on a still-valid engine and the handle frees it afterwards.
             return _handle;
+        }
+
+        // Functions added to ABI 1 after its first release: a library older than this binding
+        // lacks them. Called through NoInlining methods so that the runtime resolves the entry
+        // point inside the try of the caller (Mono binds a P/Invoke when it compiles its caller).
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static int CallPreview(GovitEngineHandle h, byte[] project, byte[] evt, ref IntPtr json)
+        {
+            return NativeMethods.govit_preview(h, project, evt, ref json);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static int CallLifecycle(GovitEngineHandle h, ref IntPtr json)
+        {
+            return NativeMethods.govit_lifecycle(h, ref json);
+        }
+
+        private static GovitException TooOld(string function, EntryPointNotFoundException cause)
+        {
+            string message = "the native library (" + NativeLoader.Source + ", version " + Version +
+                             ") has no " + function + ": it is older than this binding (" +
+                             typeof(GovitEngine).Assembly.GetName().Version.ToString(3) +
+                             "); install the native library of the same release, or point " +
+                             NativeLoader.EnvironmentVariable + " to it";
+            return GovitException.WithCause(GovitStatus.Unsupported,
+                "{\"error\":{\"code\":\"unsupported\",\"message\":" + Json.Quote(message) + "}}", cause);
         }
 
         // A document the binding cannot read is a kernel/binding mismatch: status Internal.
