@@ -15,8 +15,8 @@
 // or by hand, with Mono:
 //   mcs -langversion:7.2 -unsafe -target:library -out:Govit.dll -recurse:'bindings/dotnet/src/Govit/*.cs'
 //   mcs -langversion:7.2 -target:exe -out:GovitScreen.exe -r:Govit.dll examples/dotnet/Screen.cs
-//   LD_LIBRARY_PATH=target/release mono GovitScreen.exe examples/nightly/QF-2026-009.json \
-//     construction_unit 曲阜市人民政府办公室 2026-12-28 sign_contract examples/dotnet/sign-contract.json
+//   LD_LIBRARY_PATH=target/release mono GovitScreen.exe examples/nightly/QF-2026-017.json \
+//     construction_unit 曲阜市文化和旅游局 2026-12-01 sign_contract examples/dotnet/sign-contract.json
 
 using System;
 using System.IO;
@@ -77,7 +77,7 @@ namespace GovitExample
                               " · " + unit + " ==");
             Console.WriteLine("状态 State: " + StateLabel(lifecycle, c.State) + (c.InScope ? "" : "  (out of scope, Art 2)"));
 
-            Console.WriteLine("问题 Findings: " + (c.Findings.Count == 0 ? "none" : ""));
+            Console.WriteLine("问题 Findings:" + (c.Findings.Count == 0 ? " none" : ""));
             foreach (Finding f in c.Findings) Console.WriteLine("  " + Line(f));
 
             if (c.Deadlines.Count > 0) Console.WriteLine("期限 Deadlines:");

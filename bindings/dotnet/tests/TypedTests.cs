@@ -9,7 +9,7 @@ using static Govit.Tests.TestData;
 namespace Govit.Tests
 {
     /// <summary>
-    /// The typed results (Decision, Finding, Deadline, CheckResult, NextStep) read the kernel's own
+    /// The typed results (Decision, Finding, Deadline, CheckResult, NextStep, Lifecycle) read the kernel's own
     /// documents over the scenario corpus: every member of every document has its property, with
     /// the same value, and nothing the kernel writes is left unread. Preview decides as Apply does.
     /// </summary>
@@ -17,6 +17,7 @@ namespace Govit.Tests
     public class TypedTests
     {
         private GovitEngine _engine;
+        private Lifecycle _lifecycle;
 
         // Seen over the corpus, so that the tests below know the corpus exercised each kind of value.
         private readonly HashSet<string> _seen = new HashSet<string>();
@@ -25,6 +26,7 @@ namespace Govit.Tests
         public void CreateEngine()
         {
             _engine = new GovitEngine();
+            _lifecycle = _engine.Lifecycle();
         }
 
         [TestFixtureTearDown]
@@ -116,7 +118,7 @@ namespace Govit.Tests
 
         private void MatchDataField(DataField t, object j, string where)
         {
-            OnlyKeys(j, where, "key", "type", "required", "label", "label_en", "values", "items");
+            OnlyKeys(j, where, "key", "type", "required", "label", "label_en", "values", "items", "min", "max");
             Assert.AreEqual(Str(j, "key"), t.Key, where + ".key");
             Assert.AreEqual(Str(j, "label"), t.Label, where + ".label");
             Assert.AreEqual(Str(j, "label_en"), t.LabelEn, where + ".label_en");
@@ -125,8 +127,16 @@ namespace Govit.Tests
             MatchValues(t, j, where);
         }
 
+        private static long? OptLong(object node, string key)
+        {
+            object v = Json.Get(node, key);
+            return v == null ? (long?)null : long.Parse(v.ToString());
+        }
+
         private static void MatchValues(DataField t, object j, string where)
         {
+            Assert.AreEqual(OptLong(j, "min"), t.Min, where + ".min");
+            Assert.AreEqual(OptLong(j, "max"), t.Max, where + ".max");
             object values = Json.Get(j, "values");
             List<object> v = values == null ? new List<object>() : Arr(values, where + ".values");
             Assert.AreEqual(v.Count, t.Values.Count, where + ".values count");
@@ -141,7 +151,7 @@ namespace Govit.Tests
             Assert.AreEqual(items == null, t.Items == null, where + ".items");
             if (items != null)
             {
-                OnlyKeys(items, where + ".items", "type", "values", "items");
+                OnlyKeys(items, where + ".items", "type", "values", "items", "min", "max");
                 Assert.AreEqual(Str(items, "type"), t.Items.Type.Value.ToString().ToLowerInvariant(), where + ".items.type");
                 MatchValues(t.Items, items, where + ".items");
             }
@@ -188,13 +198,26 @@ namespace Govit.Tests
                 Assert.AreEqual(data.Count, t.Data.Count, w + ".data count");
                 for (int k = 0; k < data.Count; k++) MatchDataField(t.Data[k], data[k], w + ".data[" + k + "]");
                 _seen.Add(t.Ready ? "ready step" : "blocked step");
+
+                // The step is an event of the lifecycle, sendable from this state, leading to a known state.
+                EventInfo e = _lifecycle.FindEvent(t.Event);
+                Assert.IsNotNull(e, w + ": " + t.Event + " is not in the lifecycle");
+                CollectionAssert.Contains(e.From.ToList(), c.State, w + ": " + t.Event + " from " + c.State);
+                Assert.IsNotNull(_lifecycle.FindState(t.To), w + ".to " + t.To);
+                Assert.AreEqual(t.BlockedBy.Count == 0, t.Ready, w + ": ready is blocked_by empty");
+                CollectionAssert.Contains(c.AllowedEvents.ToList(), t.Event, w + ": a next step is an allowed event");
+                foreach (string d in t.Documents) Assert.IsNotNull(_lifecycle.FindDocument(d), w + ": document " + d);
+                foreach (DataField field in t.Data)
+                    Assert.IsTrue(e.Data.Any(x => x.Key == field.Key), w + ": data " + field.Key + " is declared by the lifecycle");
             }
+            Assert.IsNotNull(_lifecycle.FindState(c.State), where + ": state " + c.State);
         }
 
         // ---- one apply/preview/check round on the corpus ----
 
-        private Decision Round(string project, string evt, string options, string where)
+        private Decision Round(string project, string evt, string date, string actor, string where)
         {
+            string options = Options(date, actor);
             string applied = _engine.Apply(project, evt);
             string previewed = _engine.PreviewJson(project, evt);
             Decision d = Decision.Parse(applied);
@@ -213,10 +236,32 @@ namespace Govit.Tests
             Assert.AreEqual(a.Count - 1, p.Count, where + ": preview has apply's members but project");
 
             string checkedJson = _engine.Check(project, options);
-            MatchCheck(CheckResult.Parse(checkedJson), checkedJson, where + " check " + options);
+            CheckResult c = CheckResult.Parse(checkedJson);
+            MatchCheck(c, checkedJson, where + " check " + options);
+            StepsAgreeWithPreview(project, c, date, actor, where);
+            Assert.IsNotNull(Json.RawMember(checkedJson, "next_steps"), where + ": a check with an actor has next_steps");
             string plain = _engine.Check(project);
+            Assert.IsNull(Json.RawMember(plain, "next_steps"), where + ": a check without actor has no next_steps");
             MatchCheck(_engine.CheckTyped(project), plain, where + " check");
             return d;
+        }
+
+        // A next step with no required data, sent with no data, is refused by exactly its blocked_by.
+        private void StepsAgreeWithPreview(string project, CheckResult c, string date, string actor, string where)
+        {
+            foreach (NextStep s in c.NextSteps.Where(s => !s.Data.Any(f => f.Required)))
+            {
+                string evt = "{\"type\":" + Json.Quote(s.Event) + ",\"date\":" + Json.Quote(date) + ",\"actor\":" + actor + ",\"data\":{}}";
+                Decision p = _engine.Preview(project, evt);
+                string w = where + " next step " + s.Event;
+                Assert.AreEqual(s.Ready, p.Accepted, w + ": ready, so previewed as accepted: " + Trim(p.Json, 800));
+                CollectionAssert.AreEquivalent(s.BlockedBy.ToList(),
+                    p.Findings.Where(f => f.Severity == Severity.Block).Select(f => f.Rule).Distinct().ToList(),
+                    w + ": blocked_by are the blocking findings of a preview");
+                if (!s.Ready) Assert.AreEqual(c.State, p.StateAfter, w);
+                else Assert.AreEqual(s.To, p.StateAfter, w + ": to is where it leads");
+                _seen.Add("step previewed");
+            }
         }
 
         private static string Options(string date, string actor)
@@ -233,7 +278,7 @@ namespace Govit.Tests
                 string record = r.Draft;
                 foreach (Corpus.Step s in r.Steps)
                 {
-                    Decision d = Round(record, s.Event, Options(s.Date, s.Actor), s.Name);
+                    Decision d = Round(record, s.Event, s.Date, s.Actor, s.Name);
                     Assert.IsTrue(d.Accepted, s.Name + " was recorded, so accepted: " + Trim(d.Json, 1500));
                     record = d.ProjectJson;
                     steps++;
@@ -258,8 +303,7 @@ namespace Govit.Tests
                 foreach (KeyValuePair<string, string> evt in Corpus.Events())
                 {
                     object e = Json.Parse(evt.Value);
-                    Round(draft.Value, evt.Value, Options(Str(e, "date"), Write(Json.Get(e, "actor"))),
-                          draft.Key + " + " + evt.Key);
+                    Round(draft.Value, evt.Value, Str(e, "date"), Write(Json.Get(e, "actor")), draft.Key + " + " + evt.Key);
                     rounds++;
                 }
             }
@@ -295,10 +339,99 @@ namespace Govit.Tests
             SampleEventsOnEveryDraft();
             TheCommittedGoldenFiles();
             foreach (string kind in new[] { "accepted", "refused", "due", "article", "no article", "remedy", "citation",
-                                            "severity block", "severity violation", "severity warning", "severity info", "deadline" })
+                                            "severity block", "severity violation", "severity warning", "severity info", "deadline",
+                                            "ready step", "blocked step", "step previewed" })
             {
                 Assert.IsTrue(_seen.Contains(kind), "the corpus has no " + kind + "; seen: " + string.Join(", ", _seen));
             }
+        }
+
+        [Test]
+        public void TheLifecycleReadsAsItsJson()
+        {
+            string json = _engine.LifecycleJson();
+            Lifecycle l = Lifecycle.Parse(json);
+            var j = Obj(json);
+            OnlyKeys(j, "lifecycle", "states", "roles", "documents", "events", "rules_for_every_event");
+            Assert.AreEqual(json, l.Json);
+            Assert.AreEqual(json, _engine.Lifecycle().Json);
+
+            List<object> states = Arr(j["states"], "states");
+            Assert.AreEqual(states.Count, l.States.Count);
+            for (int i = 0; i < states.Count; i++)
+            {
+                OnlyKeys(states[i], "states[" + i + "]", "state", "label", "label_en", "terminal");
+                Assert.AreEqual(Str(states[i], "state"), l.States[i].State);
+                Assert.AreEqual(Str(states[i], "label"), l.States[i].Label);
+                Assert.AreEqual(Str(states[i], "label_en"), l.States[i].LabelEn);
+                Assert.AreEqual(Bool(states[i], "terminal"), l.States[i].Terminal);
+                Assert.AreSame(l.States[i], l.FindState(l.States[i].State));
+            }
+            List<object> roles = Arr(j["roles"], "roles");
+            Assert.AreEqual(roles.Count, l.Roles.Count);
+            for (int i = 0; i < roles.Count; i++)
+            {
+                OnlyKeys(roles[i], "roles[" + i + "]", "role", "label", "label_en");
+                Assert.AreEqual(Str(roles[i], "role"), l.Roles[i].Role);
+                Assert.AreEqual(Str(roles[i], "label"), l.Roles[i].Label);
+                Assert.AreEqual(Str(roles[i], "label_en"), l.Roles[i].LabelEn);
+                Assert.AreSame(l.Roles[i], l.FindRole(l.Roles[i].Role));
+            }
+            List<object> documents = Arr(j["documents"], "documents");
+            Assert.AreEqual(documents.Count, l.Documents.Count);
+            for (int i = 0; i < documents.Count; i++)
+            {
+                OnlyKeys(documents[i], "documents[" + i + "]", "document", "label", "label_en");
+                Assert.AreEqual(Str(documents[i], "document"), l.Documents[i].Document);
+                Assert.AreEqual(Str(documents[i], "label"), l.Documents[i].Label);
+                Assert.AreEqual(Str(documents[i], "label_en"), l.Documents[i].LabelEn);
+                Assert.AreSame(l.Documents[i], l.FindDocument(l.Documents[i].Document));
+            }
+            List<object> events = Arr(j["events"], "events");
+            Assert.AreEqual(events.Count, l.Events.Count);
+            var types = new HashSet<FieldType>();
+            for (int i = 0; i < events.Count; i++)
+            {
+                string w = "events[" + i + "]";
+                EventInfo e = l.Events[i];
+                OnlyKeys(events[i], w, "event", "label", "label_en", "roles", "from", "from_any_non_terminal", "to", "to_note",
+                         "data", "documents", "rules");
+                Assert.AreEqual(Str(events[i], "event"), e.Event, w);
+                Assert.AreEqual(Str(events[i], "label"), e.Label, w);
+                Assert.AreEqual(Str(events[i], "label_en"), e.LabelEn, w);
+                AreSame(e.Roles, Json.Get(events[i], "roles"), w + ".roles");
+                AreSame(e.From, Json.Get(events[i], "from"), w + ".from");
+                Assert.AreEqual(Bool(events[i], "from_any_non_terminal"), e.FromAnyNonTerminal, w);
+                Assert.AreEqual(OptStr(events[i], "to"), e.To, w + ".to");
+                Assert.AreEqual(OptStr(events[i], "to_note"), e.ToNote, w + ".to_note");
+                AreSame(e.Documents, Json.Get(events[i], "documents"), w + ".documents");
+                AreSame(e.Rules, Json.Get(events[i], "rules"), w + ".rules");
+                List<object> data = Arr(Json.Get(events[i], "data"), w + ".data");
+                Assert.AreEqual(data.Count, e.Data.Count, w + ".data count");
+                for (int k = 0; k < data.Count; k++)
+                {
+                    MatchDataField(e.Data[k], data[k], w + ".data[" + k + "]");
+                    Assert.IsNotNull(e.Data[k].Type, w + ".data[" + k + "].type: the lifecycle always says");
+                    types.Add(e.Data[k].Type.Value);
+                }
+                Assert.AreSame(e, l.FindEvent(e.Event));
+                // Every name it uses is one it declares.
+                foreach (string r in e.Roles) Assert.IsNotNull(l.FindRole(r), w + ": role " + r);
+                foreach (string s in e.From) Assert.IsNotNull(l.FindState(s), w + ": state " + s);
+                if (e.To != null) Assert.IsNotNull(l.FindState(e.To), w + ": state " + e.To);
+                else Assert.IsNotNull(e.ToNote, w + ": no to, so a to_note");
+                foreach (string d in e.Documents) Assert.IsNotNull(l.FindDocument(d), w + ": document " + d);
+            }
+            AreSame(l.RulesForEveryEvent, j["rules_for_every_event"], "rules_for_every_event");
+            Assert.IsNull(l.FindEvent("no_such_event"));
+            // The corpus of declarations covers the field types a form needs.
+            foreach (FieldType t in new[] { FieldType.Text, FieldType.Boolean, FieldType.Integer, FieldType.Date, FieldType.Code, FieldType.List })
+                Assert.IsTrue(types.Contains(t), "no data field of type " + t);
+            EventInfo demand = l.FindEvent("submit_demand");
+            Assert.IsNotNull(demand);
+            CollectionAssert.Contains(demand.Roles.ToList(), "construction_unit");
+            CollectionAssert.Contains(demand.From.ToList(), "draft");
+            Assert.AreEqual("demand_review", demand.To);
         }
 
         // ---- the reader's own behaviour ----

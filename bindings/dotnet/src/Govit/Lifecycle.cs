@@ -149,7 +149,7 @@ namespace Govit
     }
 
     /// <summary>
-    /// An event type: <c>{"event","label","label_en","roles","from","to","to_note","data","documents","rules"}</c>.
+    /// An event type: <c>{"event","label","label_en","roles","from","from_any_non_terminal","to","to_note","data","documents","rules"}</c>.
     /// </summary>
     public sealed class EventInfo
     {
@@ -160,6 +160,7 @@ namespace Govit
             LabelEn = f.Str("label_en");
             Roles = f.Strings("roles");
             From = f.Strings("from");
+            FromAnyNonTerminal = f.Bool("from_any_non_terminal");
             To = f.OptStr("to");
             ToNote = f.OptStr("to_note");
             Data = f.Objects("data", x => new DataField(x));
@@ -181,6 +182,10 @@ namespace Govit
 
         /// <summary>The states it may be sent from.</summary>
         public IReadOnlyList<string> From { get; }
+
+        /// <summary>True for the events that every non-terminal state allows (supervision,
+        /// sanctions, suspension…); <see cref="From"/> then lists those states.</summary>
+        public bool FromAnyNonTerminal { get; }
 
         /// <summary>The state it leads to, or null when that depends on the record (see <see cref="ToNote"/>).</summary>
         public string To { get; }
@@ -233,7 +238,7 @@ namespace Govit
     }
 
     /// <summary>
-    /// A field of an event's <c>data</c>: <c>{"key","type","required","label","label_en","values"?,"items"?}</c>
+    /// A field of an event's <c>data</c>: <c>{"key","type","required","label","label_en","values"?,"items"?,"min"?,"max"?}</c>
     /// in <see cref="Lifecycle"/>; <c>{"key","label","label_en","required"}</c> in a <see cref="NextStep"/>.
     /// </summary>
     public sealed class DataField
@@ -248,9 +253,11 @@ namespace Govit
             Type = type;
             Values = values;
             Items = items;
+            Min = f.OptLong("min");
+            Max = f.OptLong("max");
         }
 
-        // The type of a list's items: {"type", "values"?, "items"?}.
+        // The type of a list's items: {"type", "values"?, "items"?, "min"?, "max"?}.
         private DataField(Json.Fields f, bool item)
         {
             ReadType(f, out FieldType? type, out IReadOnlyList<CodeValue> values, out DataField items);
@@ -258,6 +265,8 @@ namespace Govit
             Type = type;
             Values = values;
             Items = items;
+            Min = f.OptLong("min");
+            Max = f.OptLong("max");
         }
 
         /// <summary>The key in <c>data</c>, e.g. <c>method</c>; null for <see cref="Items"/>.</summary>
@@ -281,6 +290,12 @@ namespace Govit
 
         /// <summary>The type of a <see cref="FieldType.List"/>'s items; null otherwise.</summary>
         public DataField Items { get; }
+
+        /// <summary>The least value of an <see cref="FieldType.Integer"/>, when it has a bound.</summary>
+        public long? Min { get; }
+
+        /// <summary>The greatest value of an <see cref="FieldType.Integer"/>, when it has a bound.</summary>
+        public long? Max { get; }
 
         private static void ReadType(Json.Fields f, out FieldType? type, out IReadOnlyList<CodeValue> values,
                                      out DataField items)

@@ -193,6 +193,17 @@ namespace Govit.Internal
                 return i;
             }
 
+            public long? OptLong(string key)
+            {
+                object v = Raw(key);
+                if (v == null) return null;
+                long l;
+                var n = v as JsonNumber;
+                if (n == null || !long.TryParse(n.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out l))
+                    throw Wrong(At(key), "an integer", v);
+                return l;
+            }
+
             /// <summary>A date <c>YYYY-MM-DD</c>, as a <see cref="DateTime"/> at midnight, kind Unspecified.</summary>
             public DateTime Date(string key)
             {
