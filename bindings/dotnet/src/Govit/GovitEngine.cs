@@ -50,7 +50,7 @@ namespace Govit
 
         /// <summary>
         /// An engine configured by <paramref name="configJson"/>, e.g.
-        /// <c>{"locale":"en","max_input_bytes":1048576}</c> (CONTRACT §2); null means the defaults.
+        /// <c>{"locale":"en","max_input_bytes":1048576}</c> (docs/contract.md); null means the defaults.
         /// </summary>
         /// <exception cref="GovitException">Invalid configuration (status InvalidJson, InvalidInput or
         /// Unsupported), or a native library of another ABI version (Unsupported).</exception>

@@ -1,4 +1,4 @@
-// P/Invoke declarations for the govit C ABI (CONTRACT §2, ABI version 1).
+// P/Invoke declarations for the govit C ABI (docs/contract.md, ABI version 1).
 //
 // The library "govit" (libgovit.so, govit.dll, libgovit.dylib) is found by NativeLoader
 // before the first call (GovitEngine.AbiVersion, .Version and the constructor ensure it).
