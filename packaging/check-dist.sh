@@ -7,6 +7,8 @@
 #     exports exactly include/govit.symbols (the glue: exactly the JNI functions javac
 #     declares, plus JNI_OnLoad/JNI_OnUnload), and on Windows imports system DLLs only;
 #   - the jar and the nupkg carry every platform at their paths, the same files as the archives;
+#   - the nupkg carries the schemas at schemas/ and as content (contentFiles/any/any/schemas/,
+#     and build/Govit.targets items for packages.config projects);
 #   - SHA256SUMS matches.
 # A platform marked "elsewhere" is checked when its files are there (dist-extra).
 #
@@ -169,10 +171,16 @@ if [ "$whole" = 1 ]; then
     n=$tmp/nupkg && mkdir -p "$n" && (cd "$n" && unzip -q "$nupkg")
     unzip -Z1 "$nupkg" > "$tmp/nupkg.list"
     has_entries "$tmp/nupkg.list" nupkg Govit.nuspec '[Content_Types].xml' _rels/.rels lib/netstandard2.0/Govit.dll \
-        lib/netstandard2.0/Govit.xml build/Govit.targets buildTransitive/Govit.targets $(schema_entries schemas/)
+        lib/netstandard2.0/Govit.xml build/Govit.targets buildTransitive/Govit.targets $(schema_entries schemas/) \
+        $(schema_entries contentFiles/any/any/schemas/)
     grep -qF '<id>Govit</id>' "$n/Govit.nuspec" && grep -qF "<version>$version</version>" "$n/Govit.nuspec" ||
         fail "nupkg: Govit.nuspec is not Govit $version"
     same_schemas "$n/schemas" "nupkg: schemas"
+    same_schemas "$n/contentFiles/any/any/schemas" "nupkg: contentFiles/any/any/schemas"
+    grep -qF '<files include="any/any/schemas/*.json" buildAction="None" copyToOutput="true"' "$n/Govit.nuspec" ||
+        fail "nupkg: Govit.nuspec does not declare the schemas as contentFiles"
+    [ "$(grep -c '<Link>schemas\\' "$n/build/Govit.targets")" = "$(ls "$root"/schemas/*.json | wc -l)" ] ||
+        fail "nupkg: build/Govit.targets does not copy every schema (packages.config)"
     for platform in "${platforms[@]}"; do
         rid=$(awk -F'\t' -v p="$platform" '$1 == p { print $3 }' "$root/packaging/platforms.tsv")
         case $platform in windows-*) f=govit.dll ;; *) f=libgovit.so ;; esac

@@ -96,10 +96,12 @@ namespace GovitExample
                 bool ok =
                     Step(project, "submit_demand", "2025-03-03", "construction_unit", Owner,
                          "{\"documents\":[\"party_committee_decision\"]}", quiet: true) &&
-                    Step(project, "pass_demand_review", "2025-03-14", "big_data_center", BigDataCenter, quiet: true) &&
+                    Step(project, "pass_demand_review", "2025-03-14", "big_data_center", BigDataCenter,
+                         "{\"documents\":[\"review_opinion\"]}", quiet: true) &&
                     Step(project, "submit_technical", "2025-04-01", "construction_unit", Owner,
                          "{\"documents\":[\"construction_plan\",\"crypto_plan\",\"secure_reliable_statement\",\"data_sharing_plan\"]}", quiet: true) &&
-                    Step(project, "pass_technical_review", "2025-04-18", "big_data_center", BigDataCenter, quiet: true) &&
+                    Step(project, "pass_technical_review", "2025-04-18", "big_data_center", BigDataCenter,
+                         "{\"documents\":[\"review_opinion\"]}", quiet: true) &&
                     Step(project, "approve", "2025-04-30", "big_data_center", BigDataCenter, quiet: true) &&
                     Step(project, "approve_budget", "2025-06-10", "finance", Finance, quiet: true) &&
                     Step(project, "file_responsibility_letter", "2025-06-20", "construction_unit", Owner,

@@ -54,10 +54,11 @@ namespace Govit.Tests
             return file;
         }
 
-        private int Run(Dictionary<string, string> env, out string output)
+        private int Run(Dictionary<string, string> env, out string output, string argument = null)
         {
             var start = new ProcessStartInfo(Process.GetCurrentProcess().MainModule.FileName,
-                "\"" + Path.Combine(_dir, Path.GetFileName(Required("GOVIT_TEST_PROBE"))) + "\"")
+                "\"" + Path.Combine(_dir, Path.GetFileName(Required("GOVIT_TEST_PROBE"))) + "\"" +
+                (argument == null ? "" : " " + argument))
             {
                 UseShellExecute = false,
                 RedirectStandardOutput = true,
@@ -148,11 +149,60 @@ namespace Govit.Tests
         public void ALibraryThatIsNotOneIsNamed()
         {
             string bogus = Path.Combine(_dir, NativeLoader.FileName);
-            File.WriteAllText(bogus, "not a library");
+            File.WriteAllText(bogus, "not a library\n" + new string('#', 4096));
             string output;
             Assert.AreEqual(3, Run(null, out output), output);
             StringAssert.Contains("cannot load " + bogus, output);
             StringAssert.Contains("GOVIT_LIBRARY_PATH", output);
+            // The dynamic loader's reason, not Mono's "assembly:<unknown assembly> type:<unknown type>".
+            StringAssert.Contains("invalid ELF header", output);
+            StringAssert.DoesNotContain("<unknown", output);
+        }
+
+        [Test]
+        public void EnvironmentVariableNamingAnEmptyFolder()
+        {
+            Put(".");
+            string empty = Path.Combine(_dir, "empty");
+            Directory.CreateDirectory(empty);
+            string output;
+            Assert.AreEqual(3, Run(Env(empty), out output), output);
+            StringAssert.Contains("GOVIT_LIBRARY_PATH names " + Path.Combine(empty, NativeLoader.FileName) + ", which does not exist", output);
+            StringAssert.Contains("Set it to the native library (" + NativeLoader.FileName + " for " + NativeLoader.RuntimeId + ")", output);
+        }
+
+        // A library of ABI 1 from before govit_preview and govit_lifecycle (built here with the C
+        // compiler: only the functions of the first release): those calls are GovitException
+        // Unsupported naming the function and the file, not EntryPointNotFoundException.
+        [Test]
+        public void ALibraryOlderThanTheBindingIsNamed()
+        {
+            string source = Path.Combine(_dir, "old.c");
+            File.WriteAllText(source,
+                "#include <stdlib.h>\n" +
+                "unsigned govit_abi_version(void) { return 1; }\n" +
+                "const char *govit_version(void) { return \"0.0.9\"; }\n" +
+                "int govit_engine_new(const char *c, void **e, char **err) { (void)c; *e = malloc(8); if (err) *err = 0; return 0; }\n" +
+                "void govit_engine_free(void *e) { free(e); }\n" +
+                "void govit_string_free(char *s) { free(s); }\n");
+            string library = Path.Combine(_dir, NativeLoader.FileName);
+            var cc = new ProcessStartInfo("cc", "-shared -fPIC -o \"" + library + "\" \"" + source + "\"")
+            {
+                UseShellExecute = false,
+                RedirectStandardError = true,
+            };
+            using (Process p = Process.Start(cc))
+            {
+                string err = p.StandardError.ReadToEnd();
+                p.WaitForExit();
+                Assert.AreEqual(0, p.ExitCode, "cc: " + err);
+            }
+            string output;
+            Assert.AreEqual(5, Run(null, out output, "additions"), output);
+            StringAssert.Contains("has no govit_preview: it is older than this binding", output);
+            StringAssert.Contains("has no govit_lifecycle", output);
+            StringAssert.Contains(library + ", version 0.0.9", output);
+            StringAssert.Contains("inner EntryPointNotFoundException", output);
         }
     }
 }

@@ -13,7 +13,7 @@ namespace Govit.Tests
     {
         internal const string OwnerUnit = "曲阜市文化和旅游局";
 
-        /// <summary>A draft project (CONTRACT §3); <paramref name="name"/> and extra members are substituted.</summary>
+        /// <summary>A draft project (docs/contract.md); <paramref name="name"/> and extra members are substituted.</summary>
         internal static string Project(string name = "曲阜市文旅服务平台", string extraMembers = null, string id = "QF-2025-001")
         {
             return "{\"id\":" + Json.Quote(id) + ",\"name\":" + Json.Quote(name) +

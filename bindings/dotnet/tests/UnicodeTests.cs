@@ -68,7 +68,8 @@ namespace Govit.Tests
         {
             string project = Project(name: Name, extraMembers: "\"oa_remark\":" + Json.Quote(Remark));
             string next = ApplyAccepted(_engine, project, SubmitDemand());
-            string evt = Event("pass_demand_review", "2025-03-10", "big_data_center", "曲阜市政府办公室（市大数据中心）");
+            string evt = Event("pass_demand_review", "2025-03-10", "big_data_center", "曲阜市政府办公室（市大数据中心）",
+                               "{\"documents\":[\"review_opinion\"]}");
             string after = ApplyAccepted(_engine, next, evt);
             Assert.AreEqual(Name, Str(Obj(after), "name"));
             Assert.AreEqual(Remark, Str(Obj(after), "oa_remark"));

@@ -1,6 +1,8 @@
 using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Threading;
+using Govit.Internal;
 
 namespace Govit
 {
@@ -19,8 +21,11 @@ namespace Govit
     /// <c>optionsJson</c> of <see cref="Check"/> and <c>configJson</c> of the constructor may be
     /// null). A string with an embedded U+0000 or a lone surrogate throws
     /// <see cref="ArgumentException"/>.</para>
-    /// <para>All results are UTF-8 JSON documents as described in the govit contract (§3),
-    /// returned as .NET strings.</para>
+    /// <para>Results: the string methods return the kernel's UTF-8 JSON documents as .NET strings
+    /// (docs/contract.md). The typed methods (<see cref="CheckTyped"/>, <see cref="ApplyTyped"/>,
+    /// <see cref="Preview"/>, <see cref="Lifecycle"/>) read the same documents into
+    /// <see cref="CheckResult"/>, <see cref="Decision"/> and <see cref="Govit.Lifecycle"/>, which
+    /// keep the document as <c>Json</c>; no JSON library is involved.</para>
     /// </remarks>
     public sealed class GovitEngine : IDisposable
     {
@@ -45,7 +50,7 @@ namespace Govit
 
         /// <summary>
         /// An engine configured by <paramref name="configJson"/>, e.g.
-        /// <c>{"locale":"en","max_input_bytes":1048576}</c> (CONTRACT §2); null means the defaults.
+        /// <c>{"locale":"en","max_input_bytes":1048576}</c> (docs/contract.md); null means the defaults.
         /// </summary>
         /// <exception cref="GovitException">Invalid configuration (status InvalidJson, InvalidInput or
         /// Unsupported), or a native library of another ABI version (Unsupported).</exception>
@@ -118,7 +123,8 @@ namespace Govit
         /// </summary>
         /// <param name="projectJson">The project record.</param>
         /// <param name="optionsJson"><c>{"as_of": "YYYY-MM-DD", "actor": {...}}</c>, both optional; may be null.</param>
-        /// <returns><c>{"project_id", "state", "in_scope", "findings", "deadlines", "allowed_events"}</c></returns>
+        /// <returns><c>{"project_id", "state", "in_scope", "findings", "deadlines", "allowed_events"}</c>,
+        /// and <c>"next_steps"</c> when <c>options.actor</c> is given (<see cref="CheckTyped"/> reads it).</returns>
         public string Check(string projectJson, string optionsJson = null)
         {
             GovitEngineHandle h = Live();
@@ -159,6 +165,53 @@ namespace Govit
                 throw Disposed();
             }
             return Finish(status, json);
+        }
+
+        /// <summary>
+        /// What <see cref="Apply"/> would decide for the same inputs, without the new record and
+        /// without hashing: to check a form before the clerk submits it, or to ask "may I?".
+        /// </summary>
+        /// <returns><c>{"accepted", "state_before", "state_after", "findings"}</c></returns>
+        public string PreviewJson(string projectJson, string eventJson)
+        {
+            GovitEngineHandle h = Live();
+            byte[] project = Utf8.Encode(projectJson, nameof(projectJson));
+            byte[] evt = Utf8.Encode(eventJson, nameof(eventJson));
+            IntPtr json = IntPtr.Zero;
+            int status;
+            try
+            {
+                status = CallPreview(h, project, evt, ref json);
+            }
+            catch (ObjectDisposedException)
+            {
+                throw Disposed();
+            }
+            catch (EntryPointNotFoundException e)
+            {
+                throw TooOld("govit_preview", e);
+            }
+            return Finish(status, json);
+        }
+
+        /// <summary><see cref="PreviewJson"/>, read: its findings are those <see cref="ApplyTyped"/> would
+        /// return; <see cref="Decision.ProjectJson"/> is null.</summary>
+        public Decision Preview(string projectJson, string eventJson)
+        {
+            return Typed(PreviewJson(projectJson, eventJson), Decision.Parse);
+        }
+
+        /// <summary><see cref="Check"/>, read. With <c>options.actor</c>, <see cref="CheckResult.NextSteps"/>
+        /// lists what that actor may do now and what blocks it.</summary>
+        public CheckResult CheckTyped(string projectJson, string optionsJson = null)
+        {
+            return Typed(Check(projectJson, optionsJson), CheckResult.Parse);
+        }
+
+        /// <summary><see cref="Apply"/>, read: store <see cref="Decision.ProjectJson"/> as the new record.</summary>
+        public Decision ApplyTyped(string projectJson, string eventJson)
+        {
+            return Typed(Apply(projectJson, eventJson), Decision.Parse);
         }
 
         /// <summary>Verifies the tamper-evident history of a project record.</summary>
@@ -237,6 +290,38 @@ namespace Govit
         }
 
         /// <summary>
+        /// The lifecycle as data (<c>govit_lifecycle</c>): states, roles and documents with their
+        /// labels, and every event with its roles, <c>from</c>/<c>to</c>, <c>data</c> fields, documents
+        /// and rules.
+        /// </summary>
+        /// <returns><c>{"states", "roles", "documents", "events", "rules_for_every_event"}</c></returns>
+        public string LifecycleJson()
+        {
+            GovitEngineHandle h = Live();
+            IntPtr json = IntPtr.Zero;
+            int status;
+            try
+            {
+                status = CallLifecycle(h, ref json);
+            }
+            catch (ObjectDisposedException)
+            {
+                throw Disposed();
+            }
+            catch (EntryPointNotFoundException e)
+            {
+                throw TooOld("govit_lifecycle", e);
+            }
+            return Finish(status, json);
+        }
+
+        /// <summary><see cref="LifecycleJson"/>, read: what an OA needs to draw its workflow, buttons and forms.</summary>
+        public Lifecycle Lifecycle()
+        {
+            return Typed(LifecycleJson(), Govit.Lifecycle.Parse);
+        }
+
+        /// <summary>
         /// Frees the native engine (once the calls in progress on other threads have returned).
         /// Calling it again does nothing; any other method called afterwards throws
         /// <see cref="ObjectDisposedException"/>.
@@ -259,6 +344,46 @@ namespace Govit
             // throws ObjectDisposedException (the handle is already closed) or the call runs
             // to completion on a still-valid engine and the handle frees it afterwards.
             return _handle;
+        }
+
+        // Functions added to ABI 1 after its first release: a library older than this binding
+        // lacks them. Called through NoInlining methods so that the runtime resolves the entry
+        // point inside the try of the caller (Mono binds a P/Invoke when it compiles its caller).
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static int CallPreview(GovitEngineHandle h, byte[] project, byte[] evt, ref IntPtr json)
+        {
+            return NativeMethods.govit_preview(h, project, evt, ref json);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static int CallLifecycle(GovitEngineHandle h, ref IntPtr json)
+        {
+            return NativeMethods.govit_lifecycle(h, ref json);
+        }
+
+        private static GovitException TooOld(string function, EntryPointNotFoundException cause)
+        {
+            string message = "the native library (" + NativeLoader.Source + ", version " + Version +
+                             ") has no " + function + ": it is older than this binding (" +
+                             typeof(GovitEngine).Assembly.GetName().Version.ToString(3) +
+                             "); install the native library of the same release, or point " +
+                             NativeLoader.EnvironmentVariable + " to it";
+            return GovitException.WithCause(GovitStatus.Unsupported,
+                "{\"error\":{\"code\":\"unsupported\",\"message\":" + Json.Quote(message) + "}}", cause);
+        }
+
+        // A document the binding cannot read is a kernel/binding mismatch: status Internal.
+        private static T Typed<T>(string json, Func<string, T> parse)
+        {
+            try
+            {
+                return parse(json);
+            }
+            catch (FormatException e)
+            {
+                throw new GovitException(GovitStatus.Internal,
+                    "{\"error\":{\"code\":\"internal\",\"message\":" + Json.Quote(e.Message) + "}}");
+            }
         }
 
         private static ObjectDisposedException Disposed()

@@ -20,8 +20,14 @@ namespace Govit
         {
         }
 
-        private GovitException(GovitStatus status, string errorJson, string[] parts)
-            : base(Describe(status, parts))
+        // An error document of the binding's own, with the runtime's exception that caused it.
+        internal static GovitException WithCause(GovitStatus status, string errorJson, Exception innerException)
+        {
+            return new GovitException(status, errorJson, Read(errorJson), innerException);
+        }
+
+        private GovitException(GovitStatus status, string errorJson, string[] parts, Exception innerException = null)
+            : base(Describe(status, parts), innerException)
         {
             Status = status;
             ErrorJson = errorJson;

@@ -1,6 +1,6 @@
 namespace Govit
 {
-    /// <summary>The <c>govit_status</c> values of the C ABI (CONTRACT §2).</summary>
+    /// <summary>The <c>govit_status</c> values of the C ABI (docs/contract.md).</summary>
     public enum GovitStatus
     {
         /// <summary>GOVIT_OK: success (a rejected transition is also OK, with <c>"accepted": false</c>).</summary>

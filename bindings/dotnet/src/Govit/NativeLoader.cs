@@ -133,7 +133,7 @@ namespace Govit
                                       e is EntryPointNotFoundException)
             {
                 string what = found != null
-                    ? "cannot load " + found + " (" + e.Message + "; a library for another platform? This process is " +
+                    ? "cannot load " + found + " (" + Reason(found, e) + "; a library for another platform? This process is " +
                       RuntimeId + ")"
                     : "cannot find " + file + " for " + RuntimeId + ". Searched: " + string.Join(", ", searched) +
                       ", then the runtime's own search (" + SystemSearch() + ")";
@@ -147,6 +147,38 @@ namespace Govit
                 "govit: " + what + ". Set the environment variable " + EnvironmentVariable +
                 " to the library file or its folder, or copy it beside the application " +
                 "(NuGet: runtimes/" + RuntimeId + "/native/" + FileName + ").", cause);
+        }
+
+        // Why a file did not load. Mono's DllNotFoundException says only
+        // "<path> assembly:<unknown assembly> type:<unknown type> member:(null)": on Linux the
+        // dynamic loader's own reason (dlerror: "invalid ELF header", "wrong ELF class:
+        // ELFCLASS32", a missing dependency) is asked for instead.
+        private static string Reason(string path, Exception e)
+        {
+            if (RuntimeInformation.IsOSPlatform(OSPlatform.Linux))
+            {
+                try
+                {
+                    const int RtldNow = 2;
+                    IntPtr h = DlOpen(path, RtldNow);
+                    if (h == IntPtr.Zero)
+                    {
+                        IntPtr error = DlError();
+                        if (error != IntPtr.Zero) return Marshal.PtrToStringAnsi(error);
+                    }
+                    else
+                    {
+                        DlClose(h);
+                    }
+                }
+                catch (Exception probe) when (probe is DllNotFoundException || probe is EntryPointNotFoundException)
+                {
+                    // No libdl.so.2 (a libc other than glibc): fall back on the runtime's message.
+                }
+            }
+            string message = e.Message;
+            int cut = message.IndexOf(" assembly:<unknown assembly>", StringComparison.Ordinal);
+            return cut >= 0 ? message.Substring(0, cut) : message;
         }
 
         private static string SystemSearch()
@@ -223,7 +255,7 @@ namespace Govit
             }
             catch (TargetInvocationException e)
             {
-                throw NotFound("cannot load " + path + " (" + e.InnerException.Message +
+                throw NotFound("cannot load " + path + " (" + Reason(path, e.InnerException) +
                     "; a library for another platform? This process is " + RuntimeId + ")", e.InnerException);
             }
             MethodInfo resolve = typeof(NativeLoader).GetMethod(nameof(Resolve), BindingFlags.NonPublic | BindingFlags.Static);
@@ -256,6 +288,15 @@ namespace Govit
 
         [DllImport("__Internal", EntryPoint = "mono_dllmap_insert", CharSet = CharSet.Ansi)]
         private static extern void MonoDllMapInsert(IntPtr image, string dll, string func, string tdll, string tfunc);
+
+        [DllImport("libdl.so.2", EntryPoint = "dlopen", CharSet = CharSet.Ansi)]
+        private static extern IntPtr DlOpen(string file, int mode);
+
+        [DllImport("libdl.so.2", EntryPoint = "dlerror")]
+        private static extern IntPtr DlError();
+
+        [DllImport("libdl.so.2", EntryPoint = "dlclose")]
+        private static extern int DlClose(IntPtr handle);
 
         [DllImport("kernel32", EntryPoint = "LoadLibraryExW", CharSet = CharSet.Unicode, SetLastError = true)]
         private static extern IntPtr LoadLibraryEx(string path, IntPtr file, uint flags);

@@ -1,4 +1,4 @@
-// P/Invoke declarations for the govit C ABI (CONTRACT §2, ABI version 1).
+// P/Invoke declarations for the govit C ABI (docs/contract.md, ABI version 1).
 //
 // The library "govit" (libgovit.so, govit.dll, libgovit.dylib) is found by NativeLoader
 // before the first call (GovitEngine.AbiVersion, .Version and the constructor ensure it).
@@ -53,6 +53,10 @@ namespace Govit
                                                byte[] eventJson, ref IntPtr outJson);
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern int govit_preview(GovitEngineHandle engine, byte[] projectJson,
+                                                 byte[] eventJson, ref IntPtr outJson);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
         internal static extern int govit_verify(GovitEngineHandle engine, byte[] projectJson,
                                                 ref IntPtr outJson);
 
@@ -66,6 +70,9 @@ namespace Govit
 
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
         internal static extern int govit_rules(GovitEngineHandle engine, ref IntPtr outJson);
+
+        [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+        internal static extern int govit_lifecycle(GovitEngineHandle engine, ref IntPtr outJson);
 
         /// <summary>Frees a string returned through a <c>char **out_*</c> parameter; NULL is a no-op.</summary>
         [DllImport(Library, CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]

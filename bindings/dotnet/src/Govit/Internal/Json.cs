@@ -6,11 +6,13 @@ using System.Text;
 namespace Govit.Internal
 {
     /// <summary>
-    /// A small JSON reader, enough to read govit's error documents without a dependency
-    /// on a JSON library (none is part of .NET Standard 2.0). Objects become
+    /// A small JSON reader, enough to read govit's documents (errors, and the typed results:
+    /// <see cref="Decision"/>, <see cref="CheckResult"/>, <see cref="Lifecycle"/>) without a
+    /// dependency on a JSON library (none is part of .NET Standard 2.0, and OA hosts bring
+    /// their own, conflicting versions). Objects become
     /// <c>Dictionary&lt;string, object&gt;</c>, arrays <c>List&lt;object&gt;</c>, strings
     /// <c>string</c>, numbers <see cref="JsonNumber"/> (exact text), true/false <c>bool</c>,
-    /// null <c>null</c>. Host applications should use their own JSON library.
+    /// null <c>null</c>. <see cref="Fields"/> reads members by type, with the path in errors.
     /// </summary>
     internal static class Json
     {
@@ -117,6 +119,183 @@ namespace Govit.Internal
                 }
             }
             return node;
+        }
+
+        /// <summary>Parses a document that must be an object; <paramref name="what"/> names it in errors.</summary>
+        public static Fields ParseObject(string text, string what)
+        {
+            return Fields.Of(Parse(text), what);
+        }
+
+        /// <summary>
+        /// The members of one JSON object read by type. A member of the wrong type, or a required
+        /// member that is absent, throws <see cref="FormatException"/> naming its path
+        /// (<c>check.findings[2].due</c>). "Optional" members may be absent or null.
+        /// </summary>
+        internal struct Fields
+        {
+            private readonly Dictionary<string, object> _o;
+
+            private Fields(Dictionary<string, object> o, string path)
+            {
+                _o = o;
+                Path = path;
+            }
+
+            /// <summary>Where this object is in its document, for error messages.</summary>
+            public string Path { get; }
+
+            /// <summary>The member names, in no particular order.</summary>
+            public IEnumerable<string> Keys { get { return _o.Keys; } }
+
+            public static Fields Of(object node, string path)
+            {
+                var o = node as Dictionary<string, object>;
+                if (o == null) throw Wrong(path, "an object", node);
+                return new Fields(o, path);
+            }
+
+            public bool Has(string key)
+            {
+                return _o.TryGetValue(key, out object v) && v != null;
+            }
+
+            public string Str(string key)
+            {
+                string s = OptStr(key);
+                if (s == null) throw Missing(key);
+                return s;
+            }
+
+            public string OptStr(string key)
+            {
+                object v = Raw(key);
+                if (v == null || v is string) return (string)v;
+                throw Wrong(At(key), "a string", v);
+            }
+
+            public bool Bool(string key)
+            {
+                object v = Raw(key);
+                if (v is bool b) return b;
+                if (v == null) throw Missing(key);
+                throw Wrong(At(key), "true or false", v);
+            }
+
+            public int? OptInt(string key)
+            {
+                object v = Raw(key);
+                if (v == null) return null;
+                int i;
+                var n = v as JsonNumber;
+                if (n == null || !int.TryParse(n.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out i))
+                    throw Wrong(At(key), "an integer", v);
+                return i;
+            }
+
+            public long? OptLong(string key)
+            {
+                object v = Raw(key);
+                if (v == null) return null;
+                long l;
+                var n = v as JsonNumber;
+                if (n == null || !long.TryParse(n.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out l))
+                    throw Wrong(At(key), "an integer", v);
+                return l;
+            }
+
+            /// <summary>A date <c>YYYY-MM-DD</c>, as a <see cref="DateTime"/> at midnight, kind Unspecified.</summary>
+            public DateTime Date(string key)
+            {
+                DateTime? d = OptDate(key);
+                if (d == null) throw Missing(key);
+                return d.Value;
+            }
+
+            public DateTime? OptDate(string key)
+            {
+                string s = OptStr(key);
+                if (s == null) return null;
+                DateTime d;
+                if (!DateTime.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out d))
+                    throw Wrong(At(key), "a date YYYY-MM-DD", s);
+                return d;
+            }
+
+            /// <summary>An array of strings; absent or null is an error unless <paramref name="optional"/> (then empty).</summary>
+            public IReadOnlyList<string> Strings(string key, bool optional = false)
+            {
+                List<object> a = Array(key, optional);
+                var list = new List<string>(a.Count);
+                for (int i = 0; i < a.Count; i++)
+                {
+                    var s = a[i] as string;
+                    if (s == null) throw Wrong(At(key) + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", "a string", a[i]);
+                    list.Add(s);
+                }
+                return list.AsReadOnly();
+            }
+
+            /// <summary>An array of objects, each read by <paramref name="read"/>.</summary>
+            public IReadOnlyList<T> Objects<T>(string key, Func<Fields, T> read, bool optional = false)
+            {
+                List<object> a = Array(key, optional);
+                var list = new List<T>(a.Count);
+                for (int i = 0; i < a.Count; i++)
+                {
+                    list.Add(read(Of(a[i], At(key) + "[" + i.ToString(CultureInfo.InvariantCulture) + "]")));
+                }
+                return list.AsReadOnly();
+            }
+
+            /// <summary>A member that must be an object (or, if <paramref name="optional"/>, absent/null: then null).</summary>
+            public T Object<T>(string key, Func<Fields, T> read, bool optional = false) where T : class
+            {
+                object v = Raw(key);
+                if (v == null)
+                {
+                    if (optional) return null;
+                    throw Missing(key);
+                }
+                return read(Of(v, At(key)));
+            }
+
+            private List<object> Array(string key, bool optional)
+            {
+                object v = Raw(key);
+                if (v == null)
+                {
+                    if (optional) return new List<object>();
+                    throw Missing(key);
+                }
+                var a = v as List<object>;
+                if (a == null) throw Wrong(At(key), "an array", v);
+                return a;
+            }
+
+            private object Raw(string key)
+            {
+                object v;
+                return _o.TryGetValue(key, out v) ? v : null;
+            }
+
+            private string At(string key)
+            {
+                return Path + "." + key;
+            }
+
+            private FormatException Missing(string key)
+            {
+                return new FormatException("govit: " + At(key) + " is missing (or null) in the kernel's document");
+            }
+
+            private static FormatException Wrong(string path, string expected, object got)
+            {
+                string kind = got == null ? "null" : got is string ? "a string" : got is bool ? "a boolean"
+                    : got is JsonNumber ? "a number" : got is List<object> ? "an array" : "an object";
+                return new FormatException("govit: " + path + " should be " + expected + ", not " + kind +
+                                           (got is string || got is JsonNumber ? " (" + got + ")" : ""));
+            }
         }
 
         private sealed class Parser
