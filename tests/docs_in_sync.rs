@@ -6,7 +6,11 @@
 //! rewrites them.
 
 use govit::lifecycle::{From as Source, To as Target, TRANSITIONS};
-use govit::model::{EventType, State};
+use govit::model::{
+    AppType, AssessmentKind, Audience, BaselineAspect, Category, Clause, DocumentKind, ErrorCode,
+    EvaluationResult, EventType, Funding, HigherLevel, Integration, Milestone, Platform,
+    PriorityCategory, ProcurementMethod, Role, SanctionKind, Severity, State, Vocabulary,
+};
 use govit::rules::{rule_infos, RuleInfo};
 use std::path::PathBuf;
 
@@ -54,7 +58,7 @@ fn render_rules() -> String {
          structural rules have none. *Applies to* lists the events a rule judges in \
          `govit_apply`, and `check` where `govit_check` evaluates it on the record as it \
          stands. Severities: `block` refuses the event, `violation` records a breach, \
-         `warning` a \"should\" norm, `info` a note (CONTRACT §3).\n\n",
+         `warning` a \"should\" norm, `info` a note (docs/contract.md).\n\n",
     );
     out.push_str(&format!("{} rules.\n\n", rules.len()));
     out.push_str("| Rule | Article | Severity | Applies to | 标题 | Title |\n");
@@ -83,7 +87,7 @@ fn render_lifecycle() -> String {
     out.push_str("\n\n# Lifecycle reference\n\n");
     out.push_str(
         "The transition table the engine, `allowed_events` and this page all read \
-         (`govit::lifecycle::TRANSITIONS`, CONTRACT §4). Conditions beyond state and role \
+         (`govit::lifecycle::TRANSITIONS`, docs/contract.md). Conditions beyond state and role \
          are guards in the code: `submit_technical` from `draft` only for an `emergency` \
          project (Art 17); `file_higher_level` only with `higher_level` (Art 19); \
          `approve` by `admin_approval` only for a project `attached_to_construction` with \
@@ -189,4 +193,48 @@ fn lifecycle_reference_is_in_sync() {
         assert!(rendered.contains(&format!("| `{e}` |")), "{e}");
     }
     check_in_sync("docs/lifecycle.md", rendered);
+}
+
+/// Every vocabulary of the contract, each as a table of its values and labels.
+fn render_vocabularies() -> String {
+    let vocabularies: [&Vocabulary; 22] = [
+        &State::VOCABULARY,
+        &EventType::VOCABULARY,
+        &Role::VOCABULARY,
+        &DocumentKind::VOCABULARY,
+        &Severity::VOCABULARY,
+        &Funding::VOCABULARY,
+        &Category::VOCABULARY,
+        &Platform::VOCABULARY,
+        &AppType::VOCABULARY,
+        &Integration::VOCABULARY,
+        &Audience::VOCABULARY,
+        &ProcurementMethod::VOCABULARY,
+        &HigherLevel::VOCABULARY,
+        &PriorityCategory::VOCABULARY,
+        &Clause::VOCABULARY,
+        &AssessmentKind::VOCABULARY,
+        &EvaluationResult::VOCABULARY,
+        &BaselineAspect::VOCABULARY,
+        &Milestone::VOCABULARY,
+        &SanctionKind::VOCABULARY,
+        &ErrorCode::VOCABULARY,
+        &govit::model::Locale::VOCABULARY,
+    ];
+    let mut out = format!("{GENERATED}\n\n# Vocabularies\n\nEvery code the documents use, with the label a screen shows (zh-CN) and its English. The wire name is the JSON value; labels may improve between versions, wire names never change.\n");
+    for v in vocabularies {
+        out.push_str(&format!(
+            "\n## `{}` — {} / {}\n\n| value | label | label_en |\n|---|---|---|\n",
+            v.key, v.noun, v.noun_en
+        ));
+        for (value, zh, en) in v.values {
+            out.push_str(&format!("| `{value}` | {} | {} |\n", cell(zh), cell(en)));
+        }
+    }
+    out
+}
+
+#[test]
+fn vocabulary_reference_is_in_sync() {
+    check_in_sync("docs/vocabularies.md", render_vocabularies());
 }

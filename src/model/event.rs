@@ -167,7 +167,7 @@ const DATA: &str = "data";
 impl Event {
     /// The members of an event, declared once for the reader, the schema and the docs.
     pub const FIELDS: &'static [FieldInfo] = &[
-        FieldInfo::member(TYPE, ("事项", "event type"), "What happened (CONTRACT §4).", Policy::Required, EventType::describe),
+        FieldInfo::member(TYPE, ("事项", "event type"), "What happened (docs/lifecycle.md).", Policy::Required, EventType::describe),
         FieldInfo::member(DATE, ("办理日期", "date"), "The day it happened.", Policy::Required, Date::describe),
         FieldInfo::member(ACTOR, ("办理部门", "actor"), "Who acted. A construction unit acts only for its own project (or, cross-department, its lead department's).", Policy::Required, Actor::describe),
         FieldInfo::member(DATA, ("办理内容", "data"), "What the event carries: each event's keys are declared in `EventData`.", Policy::Omit, EventData::describe),

@@ -44,7 +44,12 @@ pub fn run_with_stdin(args: &[&str], stdin: &str) -> (i32, String, String) {
         .expect("spawn govit");
     // The tool may answer (and exit) before reading its input, e.g. to refuse an
     // option: a closed pipe is then not the test's failure.
-    if let Err(e) = child.stdin.take().expect("stdin").write_all(stdin.as_bytes()) {
+    if let Err(e) = child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+    {
         assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "write stdin: {e}");
     }
     result(child.wait_with_output().expect("wait"))
