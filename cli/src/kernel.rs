@@ -103,6 +103,16 @@ impl Kernel {
         self.engine.apply_json(record, event).map_err(kernel_error)
     }
 
+    pub fn preview(&self, record: &str, event: &str) -> Result<String, Failure> {
+        self.engine
+            .preview_json(record, event)
+            .map_err(kernel_error)
+    }
+
+    pub fn lifecycle(&self) -> String {
+        self.engine.lifecycle_json()
+    }
+
     pub fn verify(&self, record: &str) -> Result<String, Failure> {
         self.engine.verify_json(record).map_err(kernel_error)
     }

@@ -79,6 +79,15 @@ enum Command {
         #[arg(long)]
         write: bool,
     },
+    /// 预审事件：给出判定，不生成新记录 / preview an event: the decision, without a new record
+    Preview {
+        /// 项目记录（JSON 文件，- 为标准输入）/ the project record (JSON file, - for stdin)
+        file: PathBuf,
+        /// 事件（JSON 文件）/ the event (JSON file)
+        event: PathBuf,
+    },
+    /// 办理流程：状态、事项、办理部门和表单字段 / the lifecycle: states, events, who sends them, their form fields
+    Lifecycle,
     /// 核验记录的历史是否被篡改（SM3 哈希链）/ verify the record's history (SM3 hash chain)
     Verify {
         /// 项目记录（JSON 文件，- 为标准输入）/ the project record (JSON file, - for stdin)
@@ -122,7 +131,9 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         None => None,
     };
     let kernel = Kernel::new(config.as_deref(), g.locale)?;
-    let view = View::new(g.locale, g.color.enabled());
+    let mut view = View::new(g.locale, g.color.enabled());
+    let lifecycle: serde_json::Value = kernel::read(&kernel.lifecycle())?;
+    view.labels = labels::Labels::new(&lifecycle, g.locale);
     let code = match cli.command {
         Command::Check { file, as_of, actor } => {
             let record = input::read_text(&file)?;
@@ -162,6 +173,18 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 || Ok(view.decision(&decision, written, &file)),
             )?;
             exit::findings(&decision.findings)
+        }
+        Command::Preview { file, event } => {
+            let out = kernel.preview(&input::read_text(&file)?, &input::read_text(&event)?)?;
+            let decision: docs::Decision = kernel::read(&out)?;
+            print(g.json, &out, || Ok(view.preview(&decision)))?;
+            exit::findings(&decision.findings)
+        }
+        Command::Lifecycle => {
+            print(g.json, &kernel.lifecycle(), || {
+                Ok(view.lifecycle(&lifecycle))
+            })?;
+            ExitCode::SUCCESS
         }
         Command::Verify { file } => {
             let out = kernel.verify(&input::read_text(&file)?)?;

@@ -40,7 +40,7 @@ impl View {
             locale,
             paint: Paint { on: colour },
             width: term::width(),
-            labels: Labels,
+            labels: Labels::default(),
         }
     }
 
@@ -321,6 +321,101 @@ impl View {
         out
     }
 
+    /// A preview: the decision apply would make, nothing written.
+    pub fn preview(&self, d: &docs::Decision) -> String {
+        format!(
+            "{}{}",
+            self.pick("预审（未办理）：", "Preview (nothing recorded): "),
+            self.decision(d, None, Path::new(""))
+        )
+    }
+
+    /// The lifecycle: each event with who sends it, from which states, to which.
+    pub fn lifecycle(&self, doc: &serde_json::Value) -> String {
+        let label = self.pick("label", "label_en");
+        let texts = |v: &serde_json::Value, f: &dyn Fn(&str) -> String| -> String {
+            let items: Vec<String> = v
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|x| x.as_str().map(f))
+                .collect();
+            items.join(self.pick("、", ", "))
+        };
+        let roles: std::collections::HashMap<&str, &str> = doc["roles"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|r| Some((r["role"].as_str()?, r[label].as_str()?)))
+            .collect();
+        let mut out = String::new();
+        for e in doc["events"].as_array().into_iter().flatten() {
+            let event = e["event"].as_str().unwrap_or("");
+            let to = match e["to"].as_str() {
+                Some(s) => self.labels.state(s).to_string(),
+                None => match e["to_note"].as_str() {
+                    Some("unchanged") => self.pick("状态不变", "unchanged").to_string(),
+                    Some("before_suspension") => self
+                        .pick("暂停前的状态", "the state before suspension")
+                        .to_string(),
+                    Some("before_change") => self
+                        .pick("申请调整前的状态", "the state before the change request")
+                        .to_string(),
+                    _ => self
+                        .pick(
+                            "需求评审通过（急需追加项目为草稿）",
+                            "demand approved (draft for an emergency project)",
+                        )
+                        .to_string(),
+                },
+            };
+            let _ = writeln!(
+                out,
+                "{}  {}",
+                self.paint.paint(Style::BOLD, self.labels.event(event)),
+                self.paint.paint(Style::DIM, &format!("({event})"))
+            );
+            let _ = writeln!(
+                out,
+                "  {}{}",
+                self.pick("办理部门：", "by: "),
+                texts(&e["roles"], &|r| roles
+                    .get(r)
+                    .copied()
+                    .unwrap_or(r)
+                    .to_string())
+            );
+            let _ = writeln!(
+                out,
+                "  {}{} → {to}",
+                self.pick("状态：", "states: "),
+                texts(&e["from"], &|s| self.labels.state(s).to_string())
+            );
+            let fields: Vec<String> = e["data"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|f| {
+                    let name = f[label].as_str()?;
+                    Some(if f["required"] == true {
+                        format!("{name}{}", self.pick("（必填）", " (required)"))
+                    } else {
+                        name.to_string()
+                    })
+                })
+                .collect();
+            if !fields.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "  {}{}",
+                    self.pick("填写：", "fields: "),
+                    fields.join(self.pick("、", ", "))
+                );
+            }
+        }
+        out
+    }
+
     pub fn verify(&self, report: &docs::Verify) -> String {
         let mut out = String::new();
         if report.valid {
@@ -453,7 +548,7 @@ mod tests {
             locale,
             paint: Paint { on: false },
             width: None,
-            labels: Labels,
+            labels: Labels::default(),
         }
     }
 

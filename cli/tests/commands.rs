@@ -30,7 +30,8 @@ fn check_opens_with_a_summary_line_then_the_findings_table() {
         "QF-2026-017",
         "曲阜市文旅惠民服务平台",
         "曲阜市文化和旅游局",
-        "awarded",
+        // The state in the clerk's words, from the kernel's lifecycle.
+        "状态：已发出中标（成交）通知书",
         "截至 2026-12-28",
         "1 项违规",
     ] {
@@ -57,13 +58,10 @@ fn check_opens_with_a_summary_line_then_the_findings_table() {
     assert!(out.contains("依据：《曲阜市政务信息化项目建设管理办法》"));
     // Deadlines and what may come next.
     assert!(
-        out.contains("期限\n  2026-12-04  办理“sign_contract”"),
+        out.contains("期限\n  2026-12-04  办理“签订采购合同”"),
         "{out}"
     );
-    assert!(
-        out.contains("下一步可办理：") && out.contains("sign_contract"),
-        "{out}"
-    );
+    assert!(out.contains("下一步可办理：签订采购合同、"), "{out}");
     assert!(!out.contains('{'), "no JSON for a person: {out}");
 }
 
@@ -79,7 +77,7 @@ fn check_in_english_and_without_findings() {
     ]);
     assert_eq!(code, 1);
     assert!(
-        out.contains("state: awarded") && out.contains("1 violation"),
+        out.contains("state: Award notice issued") && out.contains("1 violation"),
         "{out}"
     );
     assert!(
@@ -184,7 +182,7 @@ fn apply_shows_the_decision() {
         "examples/events/submit-demand.json",
     ]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.starts_with("✔ 已受理  draft → demand_review"), "{out}");
+    assert!(out.starts_with("✔ 已受理  草稿 → 需求评审中"), "{out}");
 
     let (code, out, _) = run(&[
         "apply",
@@ -192,7 +190,7 @@ fn apply_shows_the_decision() {
         "examples/events/start-procurement-too-early.json",
     ]);
     assert_eq!(code, 1, "refused: exit 1\n{out}");
-    assert!(out.starts_with("✘ 不予办理  仍为 draft  1 项阻止"), "{out}");
+    assert!(out.starts_with("✘ 不予办理  仍为 草稿  1 项阻止"), "{out}");
     let row = out
         .lines()
         .find(|l| l.starts_with("阻止"))
@@ -396,4 +394,46 @@ fn the_readme_shows_what_the_first_command_prints() {
     assert!(readme.contains(
         "cargo run --release -- check examples/nightly/QF-2026-017.json --as-of 2026-12-28"
     ));
+}
+
+#[test]
+fn preview_shows_the_decision_and_writes_nothing() {
+    let record =
+        std::fs::read_to_string(root().join("examples/projects/public-service.json")).unwrap();
+    let (code, out, _) = run(&[
+        "preview",
+        "examples/projects/public-service.json",
+        "examples/events/submit-demand.json",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.starts_with("预审（未办理）：✔ 已受理  草稿 → 需求评审中"),
+        "{out}"
+    );
+    let after =
+        std::fs::read_to_string(root().join("examples/projects/public-service.json")).unwrap();
+    assert_eq!(after, record);
+    // --json is the kernel's preview document: the decision without a record.
+    let (_, json, _) = run(&[
+        "preview",
+        "examples/projects/public-service.json",
+        "examples/events/submit-demand.json",
+        "--json",
+    ]);
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(doc["accepted"], true);
+    assert!(doc.get("project").is_none());
+}
+
+#[test]
+fn lifecycle_lists_every_event_with_who_and_where() {
+    let (code, out, _) = run(&["lifecycle"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("签订采购合同  (sign_contract)\n  办理部门：项目建设单位\n  状态：已发出中标（成交）通知书 → 已签订合同"), "{out}");
+    assert!(out.contains("采购方式（必填）"), "{out}");
+    let (_, en, _) = run(&["lifecycle", "--locale", "en"]);
+    assert!(en.contains("Sign the contract  (sign_contract)"), "{en}");
+    let (_, json, _) = run(&["lifecycle", "--json"]);
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(doc["events"].as_array().unwrap().len(), 41);
 }
