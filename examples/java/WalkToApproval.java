@@ -106,7 +106,7 @@ public class WalkToApproval {
         }
     }
 
-    /** The event document of CONTRACT §3 for one step. */
+    /** The event document (docs/contract.md) for one step. */
     static String event(String[] s) {
         StringBuilder docs = new StringBuilder();
         for (int i = 4; i < s.length; i++) {

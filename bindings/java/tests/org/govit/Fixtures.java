@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Sample records and events (CONTRACT §3, §4) shared by the tests. */
+/** Sample records and events (docs/contract.md: the record and the event) shared by the tests. */
 final class Fixtures {
     private Fixtures() {}
 
