@@ -29,7 +29,8 @@ final class Fixtures {
     static List<String> toApproved() {
         List<String> events = new ArrayList<String>();
         events.add(SUBMIT_DEMAND);
-        events.add(event("pass_demand_review", "2025-03-17", "big_data_center", BIG_DATA_CENTER));
+        events.add(event("pass_demand_review", "2025-03-17", "big_data_center", BIG_DATA_CENTER,
+                "review_opinion")); // Art 6: the opinion of this round of review
         events.add(event("submit_technical", "2025-04-07", "construction_unit", OWNER,
                 "construction_plan", "crypto_plan", "secure_reliable_statement", "data_sharing_plan"));
         events.add(event("pass_technical_review", "2025-04-21", "big_data_center", BIG_DATA_CENTER,
