@@ -211,6 +211,18 @@ enum govit_status govit_add_working_days(const struct govit_engine *engine,
 enum govit_status govit_rules(const struct govit_engine *engine, char **out_json);
 
 /**
+ * Writes the lifecycle as data to `*out_json` (CONTRACT §3 `lifecycle`): states,
+ * roles and documents with their labels, and each event with its roles, source
+ * and target states, data fields, documents and the rules that judge it; what an
+ * OA system draws its workflow, buttons and forms from. Free it with
+ * `govit_string_free`. Every pointer is required (`GOVIT_NULL_ARGUMENT`).
+ *
+ * # Safety
+ * Pointers are NULL or valid; `engine` is not yet freed.
+ */
+enum govit_status govit_lifecycle(const struct govit_engine *engine, char **out_json);
+
+/**
  * Frees a string this library returned through an `out` pointer. NULL is a no-op.
  * Never pass these strings to `free()`, nor free one twice.
  *

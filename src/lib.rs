@@ -22,5 +22,7 @@ pub mod lifecycle;
 pub mod model;
 pub mod rules;
 
-pub use engine::{CheckOptions, Config, Engine, DEFAULT_MAX_INPUT_BYTES, PROFILE};
+pub use engine::{
+    lifecycle_document, CheckOptions, Config, Engine, DEFAULT_MAX_INPUT_BYTES, PROFILE,
+};
 pub use error::{Error, ErrorBody, ErrorCode, ErrorDocument};

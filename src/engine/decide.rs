@@ -88,6 +88,11 @@ impl Engine {
             findings,
             deadlines,
             allowed_events,
+            next_steps: options
+                .actor
+                .as_ref()
+                .filter(|_| in_scope)
+                .map(|actor| self.next_steps(project, actor, options.as_of)),
         }
     }
 

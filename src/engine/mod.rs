@@ -7,6 +7,9 @@
 mod config;
 mod decide;
 mod json;
+mod screens;
+
+pub use screens::lifecycle_document;
 
 pub use config::{Config, DEFAULT_MAX_INPUT_BYTES, PROFILE};
 pub use decide::CheckOptions;

@@ -364,6 +364,22 @@ pub unsafe extern "C" fn govit_rules(
     boundary(out_json, || Ok(engine_ref(engine)?.rules_json()))
 }
 
+/// Writes the lifecycle as data to `*out_json` (CONTRACT §3 `lifecycle`): states,
+/// roles and documents with their labels, and each event with its roles, source
+/// and target states, data fields, documents and the rules that judge it; what an
+/// OA system draws its workflow, buttons and forms from. Free it with
+/// `govit_string_free`. Every pointer is required (`GOVIT_NULL_ARGUMENT`).
+///
+/// # Safety
+/// Pointers are NULL or valid; `engine` is not yet freed.
+#[no_mangle]
+pub unsafe extern "C" fn govit_lifecycle(
+    engine: *const govit_engine,
+    out_json: *mut *mut c_char,
+) -> govit_status {
+    boundary(out_json, || Ok(engine_ref(engine)?.lifecycle_json()))
+}
+
 /// Frees a string this library returned through an `out` pointer. NULL is a no-op.
 /// Never pass these strings to `free()`, nor free one twice.
 ///

@@ -6,7 +6,9 @@ mod effects;
 
 pub use effects::{apply_effects, apply_effects_of_format};
 
-use crate::model::{Actor, Attributes, Event, EventType, Milestone, Project, Role, State};
+use crate::model::{
+    Actor, Attributes, DocumentKind, Event, EventType, Milestone, Project, Role, State,
+};
 use EventType as E;
 use Role as R;
 use State as S;
@@ -446,4 +448,39 @@ pub fn allowed_events(project: &Project, actor: Option<&Actor>) -> Vec<EventType
         })
         .map(|t| t.event)
         .collect()
+}
+
+/// The documents an event may carry (CONTRACT §4's "main rules"): what a form for
+/// the event offers to attach. The rules decide which of them a project needs.
+pub fn documents_of(event: EventType) -> &'static [DocumentKind] {
+    use DocumentKind as D;
+    match event {
+        E::SubmitDemand => &[D::PartyCommitteeDecision, D::OverallPlan],
+        E::PassDemandReview
+        | E::RejectDemandReview
+        | E::PassTechnicalReview
+        | E::RejectTechnicalReview => &[D::ReviewOpinion],
+        // The emergency route also brings what demand review judges (Art 17).
+        E::SubmitTechnical => &[
+            D::ConstructionPlan,
+            D::CryptoPlan,
+            D::FeasibilityStudy,
+            D::SecureReliableStatement,
+            D::SecurityResponsibilityStatement,
+            D::DataSharingPlan,
+            D::MunicipalDecision,
+            D::PartyCommitteeDecision,
+            D::OverallPlan,
+        ],
+        E::ApproveChange => &[D::FeasibilityStudy],
+        E::FileResponsibilityLetter | E::StartProcurement => &[D::ResponsibilityLetter],
+        E::PassPreliminaryAcceptance | E::ApplyFinalAcceptance => {
+            &[D::MlpsFiling, D::CryptoAssessment]
+        }
+        E::PassFinalAcceptance => &[D::AcceptanceOpinion, D::MlpsFiling, D::CryptoAssessment],
+        E::ResubmitFinalAcceptance => &[D::RectificationPlan],
+        E::SubmitSelfEvaluation => &[D::SelfEvaluationReport],
+        E::RecordAssessment => &[D::CryptoAssessment, D::RiskAssessment, D::MlpsFiling],
+        _ => &[],
+    }
 }

@@ -223,6 +223,18 @@ impl Event {
         Event::parse_at(path, &value.to_string())
     }
 
+    /// An event with no data, as a next step is judged before its form is filled.
+    pub fn probe(kind: EventType, date: Date, actor: Actor) -> Event {
+        Event {
+            kind,
+            date,
+            actor,
+            data: EventData::default(),
+            unknown_data_keys: Vec::new(),
+            raw: RawValue::from_string("{}".to_string()).expect("an empty object"),
+        }
+    }
+
     /// Documents on file once this event is accepted: its own, plus those it implies.
     pub fn filed_documents(&self) -> Vec<DocumentKind> {
         let mut docs = self.data.documents.to_vec();

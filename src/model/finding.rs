@@ -3,7 +3,7 @@
 use super::decl::{result_document, Describe, Type};
 use super::project::Project;
 use super::values::Date;
-use super::vocab::{EventType, Severity, State};
+use super::vocab::{DocumentKind, EventType, Severity, State};
 
 result_document! {
     /// One thing a rule found, citing the article it rests on.
@@ -80,6 +80,38 @@ result_document! {
         deadlines: Vec<Deadline>, Keep, "待办期限" / "deadlines";
         /// Events that may come next (for the actor, if given).
         allowed_events: Vec<EventType>, Keep, "可办理事项" / "allowed events";
+        /// With `options.actor`: each event that actor may send now, and what would refuse it.
+        next_steps: Option<Vec<NextStep>>, Omit, "下一步" / "next steps";
+    }
+}
+
+result_document! {
+    /// A data field a next step carries.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct StepField {
+        key: &'static str, Keep, "字段" / "key";
+        label: &'static str, Keep, "名称" / "label";
+        label_en: &'static str, Keep, "名称（英文）" / "label (English)";
+        required: bool, Keep, "是否必填" / "required";
+    }
+}
+
+result_document! {
+    /// An event the actor may send now, and what would refuse it (`check` with `options.actor`).
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct NextStep {
+        event: EventType, Keep, "事项" / "event";
+        label: &'static str, Keep, "名称" / "label";
+        label_en: &'static str, Keep, "名称（英文）" / "label (English)";
+        /// The state it would lead to.
+        to: State, Keep, "办理后状态" / "state after";
+        data: Vec<StepField>, Keep, "办理内容" / "data";
+        /// The documents it may carry.
+        documents: Vec<DocumentKind>, Keep, "可附材料" / "documents";
+        /// The rules that would refuse it, sent with no data, as the record stands.
+        blocked_by: Vec<&'static str>, Keep, "受阻于" / "blocked by";
+        /// Nothing would refuse it: `blocked_by` is empty.
+        ready: bool, Keep, "是否可直接办理" / "ready";
     }
 }
 
