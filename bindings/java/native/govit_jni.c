@@ -311,3 +311,12 @@ JNIEXPORT jbyteArray JNICALL Java_org_govit_GovitNative_rules(JNIEnv *env, jclas
     status = govit_rules(engine_of(handle), &out);
     return finish(env, status, out);
 }
+
+JNIEXPORT jbyteArray JNICALL Java_org_govit_GovitNative_lifecycle(JNIEnv *env, jclass cls,
+                                                                  jlong handle) {
+    char *out = NULL;
+    govit_status status;
+    (void)cls;
+    status = govit_lifecycle(engine_of(handle), &out);
+    return finish(env, status, out);
+}

@@ -385,6 +385,24 @@ public final class GovitEngine implements AutoCloseable {
     }
 
     /**
+     * The lifecycle as data, to draw an OA system's workflow, buttons and forms from: the
+     * states, roles and documents with their labels, and every event with who may send it,
+     * from which states, to which state, its {@code data} fields (types, required, allowed
+     * values), the documents it may carry and the rules that judge it. The same for the
+     * engine's whole life: read it once at start-up. {@link Lifecycle#json()} is the document.
+     */
+    public Lifecycle lifecycle() {
+        long a = handle.acquire();
+        byte[] doc;
+        try {
+            doc = GovitNative.lifecycle(a);
+        } finally {
+            handle.release();
+        }
+        return new Lifecycle(Utf8.decode(doc));
+    }
+
+    /**
      * Frees the native engine. Waits for calls in flight on other threads; afterwards every
      * method throws {@link IllegalStateException}. Closing again does nothing.
      */

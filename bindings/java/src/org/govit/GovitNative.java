@@ -38,4 +38,6 @@ final class GovitNative {
     static native byte[] addWorkingDays(long handle, byte[] date, int days);
 
     static native byte[] rules(long handle);
+
+    static native byte[] lifecycle(long handle);
 }

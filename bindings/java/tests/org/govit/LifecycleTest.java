@@ -29,6 +29,7 @@ class LifecycleTest {
             () -> e.applyDecision(Fixtures.PROJECT, Fixtures.SUBMIT_DEMAND),
             () -> e.checkResult(Fixtures.PROJECT),
             () -> e.checkResult(Fixtures.PROJECT, "{}"),
+            () -> e.lifecycle(),
             // arguments are not looked at either: closed is closed
             () -> e.check(null),
             () -> e.apply("{", null),
