@@ -223,6 +223,7 @@ public final class Lifecycle {
         private final String labelEn;
         private final List<String> roles;
         private final List<String> from;
+        private final boolean fromAnyNonTerminal;
         private final String to;
         private final String toNote;
         private final List<DataField> data;
@@ -235,6 +236,7 @@ public final class Lifecycle {
             this.labelEn = o.string("label_en");
             this.roles = o.strings("roles");
             this.from = o.strings("from");
+            this.fromAnyNonTerminal = o.optBool("from_any_non_terminal", false);
             this.to = o.optString("to");
             this.toNote = o.optString("to_note");
             List<DataField> d = new ArrayList<DataField>();
@@ -267,6 +269,14 @@ public final class Lifecycle {
         /** The states it may be sent in. */
         public List<String> from() {
             return from;
+        }
+
+        /**
+         * Whether it may be sent in any state that is not terminal ({@link #from()} lists them
+         * all then), as the supervision events and {@code terminate} may.
+         */
+        public boolean fromAnyNonTerminal() {
+            return fromAnyNonTerminal;
         }
 
         /**

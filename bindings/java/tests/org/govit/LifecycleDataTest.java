@@ -87,6 +87,12 @@ class LifecycleDataTest {
             assertEquals(Json.str(e, "label_en"), t.labelEn(), at);
             assertEquals(strings(Json.arr(e, "roles")), t.roles(), at);
             assertEquals(strings(Json.arr(e, "from")), t.from(), at);
+            assertEquals(Boolean.TRUE.equals(Json.bool(e, "from_any_non_terminal")), t.fromAnyNonTerminal(), at);
+            if (t.fromAnyNonTerminal()) {
+                for (Lifecycle.State s : lifecycle.states()) {
+                    assertEquals(!s.terminal(), t.from().contains(s.name()), at + " from " + s.name());
+                }
+            }
             assertEquals(Json.str(e, "to"), t.to(), at);
             assertEquals(Json.str(e, "to_note"), t.toNote(), at);
             assertEquals(strings(Json.arr(e, "documents")), t.documents(), at);

@@ -236,40 +236,123 @@ class TypedResultsTest {
 
     // ---- the corpus ----
 
+    /**
+     * A value for a data field of its type in lifecycle(), as a clerk's form would send it:
+     * the first allowed value of a code, a date of the event, some money, some text.
+     */
+    static Object sample(DataField f, String date) {
+        String type = f.type() == null ? "text" : f.type();
+        if (type.equals("code")) {
+            return f.values().get(0).value();
+        } else if (type.equals("boolean")) {
+            return Boolean.TRUE;
+        } else if (type.equals("integer")) {
+            return new java.math.BigDecimal(24);
+        } else if (type.equals("money")) {
+            return "100000.00";
+        } else if (type.equals("date")) {
+            return date;
+        } else if (type.equals("list")) {
+            List<Object> l = new ArrayList<Object>();
+            if (f.items() != null) {
+                l.add(sample(f.items(), date));
+            }
+            return l;
+        } else if (type.equals("object")) {
+            return new LinkedHashMap<String, Object>();
+        }
+        return "测试";
+    }
+
+    /** An event as a role sends it: bare (no data), or with every required field and document. */
+    static String event(Lifecycle.Event type, String date, String role, String unit, boolean filled) {
+        Map<String, Object> actor = new LinkedHashMap<String, Object>();
+        actor.put("role", role);
+        actor.put("unit", unit);
+        Map<String, Object> data = new LinkedHashMap<String, Object>();
+        if (filled) {
+            for (DataField f : type.data()) {
+                if (f.required()) {
+                    data.put(f.key(), sample(f, date));
+                }
+            }
+            data.put("documents", new ArrayList<Object>(type.documents()));
+        }
+        Map<String, Object> e = new LinkedHashMap<String, Object>();
+        e.put("type", type.name());
+        e.put("date", date);
+        e.put("actor", actor);
+        e.put("data", data);
+        return Json.write(e);
+    }
+
+    /**
+     * Every sample record, checked as every role; every event each role may send there,
+     * bare and filled in, applied and previewed; and from each record a filled-in event
+     * leads to, the same again one step further.
+     */
     @Test
     void everySampleRecordAsEveryRole() throws IOException {
-        List<String> roles = roles();
+        Lifecycle lifecycle = engine.lifecycle();
         int events = 0;
+        int accepted = 0;
         for (File f : sampleRecords()) {
-            String record = read(f);
-            Object rec = Json.parse(record);
-            String date = lastDate(rec);
-            String json = engine.check(record, "{\"as_of\":\"" + date + "\"}");
-            CheckResult plain = engine.checkResult(record, "{\"as_of\":\"" + date + "\"}");
-            assertCheck(plain, json, f.getName());
-            assertFalse(plain.hasNextSteps(), f.getName() + ": no actor, no next_steps");
-            assertTrue(plain.nextSteps().isEmpty());
-            for (String role : roles) {
-                String opts = options(date, role, unit(rec, role));
-                String where = f.getName() + " as " + role;
-                CheckResult c = engine.checkResult(record, opts);
-                assertCheck(c, engine.check(record, opts), where);
-                for (String type : c.allowedEvents()) {
-                    Map<String, Object> actor = new LinkedHashMap<String, Object>();
-                    actor.put("role", role);
-                    actor.put("unit", unit(rec, role));
-                    Map<String, Object> e = new LinkedHashMap<String, Object>();
-                    e.put("type", type);
-                    e.put("date", date);
-                    e.put("actor", actor);
-                    e.put("data", new LinkedHashMap<String, Object>());
-                    if (applyAndPreview(record, Json.write(e), where + " sends " + type) != null) {
+            List<String> level = new ArrayList<String>();
+            level.add(read(f));
+            for (int depth = 0; depth < 2; depth++) {
+                List<String> next = new ArrayList<String>();
+                for (String record : level) {
+                    for (Decision d : everyEventAsEveryRole(lifecycle, record, f.getName() + " +" + depth)) {
                         events++;
+                        if (d.accepted()) {
+                            accepted++;
+                            next.add(d.projectJson());
+                        }
+                    }
+                }
+                level = next;
+            }
+        }
+        System.out.println("corpus: " + events + " events judged, " + accepted + " accepted");
+        assertTrue(events >= 200 && accepted >= 50, events + " events, " + accepted + " accepted");
+    }
+
+    /** Checks a record as every role and sends every allowed event; the decisions made. */
+    static List<Decision> everyEventAsEveryRole(Lifecycle lifecycle, String record, String name) {
+        List<Decision> out = new ArrayList<Decision>();
+        Object rec = Json.parse(record);
+        String date = lastDate(rec);
+        String json = engine.check(record, "{\"as_of\":\"" + date + "\"}");
+        CheckResult plain = engine.checkResult(record, "{\"as_of\":\"" + date + "\"}");
+        assertCheck(plain, json, name);
+        assertFalse(plain.hasNextSteps(), name + ": no actor, no next_steps");
+        assertTrue(plain.nextSteps().isEmpty());
+        for (Lifecycle.Role r : lifecycle.roles()) {
+            String role = r.name();
+            String opts = options(date, role, unit(rec, role));
+            String where = name + " as " + role;
+            CheckResult c = engine.checkResult(record, opts);
+            assertCheck(c, engine.check(record, opts), where);
+            for (String type : c.allowedEvents()) {
+                for (boolean filled : new boolean[] {false, true}) {
+                    String e = event(lifecycle.event(type), date, role, unit(rec, role), filled);
+                    Decision d = applyAndPreview(record, e, where + " sends " + e);
+                    if (d != null && filled) {
+                        out.add(d);
                     }
                 }
             }
         }
-        assertTrue(events >= 50, events + " events");
+        return out;
+    }
+
+    @Test
+    void theRolesAreTheSchemas() {
+        List<String> names = new ArrayList<String>();
+        for (Lifecycle.Role r : engine.lifecycle().roles()) {
+            names.add(r.name());
+        }
+        assertEquals(roles(), names);
     }
 
     @Test
