@@ -1,13 +1,14 @@
 /*
  * Screen — the text "screen" an OA system would draw for one project, from govit alone:
  * the state, the findings, the deadlines, and one button per next step with its label, the
- * state it leads to, what it must carry and what blocks it. Then the clerk presses the first
- * button that is ready, and the screen is drawn again for the new record.
+ * state it leads to, what it must carry and what blocks it. Then the clerk attaches the
+ * documents of a button, the OA system previews the event (nothing stored), sends the first
+ * one the preview accepts, and draws the screen again for the new record.
  *
  * Every label, state, document name and button comes from the library: lifecycle() (the
  * transition table as data) and check's next_steps (for the acting role). The program
- * names no event: it sends the step it finds ready, so the same code draws every state of
- * every project.
+ * names no event: it sends the step the preview accepts, so the same code draws every
+ * state of every project.
  *
  * Build and run (from the repository root, after `make release` and `make -C bindings/java all`):
  *   make -C bindings/java screen
@@ -49,29 +50,34 @@ public class Screen {
             CheckResult check = govit.checkResult(record, options);
             draw(lifecycle, check, role, unit, date);
 
-            // The clerk presses the first button that is ready and needs no form beyond
-            // its documents (a real screen would open the form of step.data()).
+            // The clerk fills in the first button's form that needs nothing beyond its
+            // documents (a real screen would open the form of step.data()), attaches them, and
+            // the OA system previews it: blocked_by is the record as it stands, the preview is
+            // the record with what the clerk attached. The first the preview accepts is sent.
+            String event = null;
             NextStep pressed = null;
             for (NextStep step : check.nextSteps()) {
-                if (step.ready() && onlyDocuments(step)) {
+                if (!onlyDocuments(step)) {
+                    continue;
+                }
+                String e = "{\"type\":\"" + step.event() + "\",\"date\":\"" + date + "\",\"actor\":"
+                        + actor(role, unit) + ",\"data\":{\"documents\":" + array(step.documents()) + "}}";
+                Decision preview = govit.preview(record, e); // validates the form, stores nothing
+                System.out.println();
+                System.out.println("preview [" + step.label() + "] with " + step.documents().size()
+                        + " document(s): " + (preview.accepted() ? "would be accepted"
+                        : "would be refused by " + rules(preview.blocking())));
+                if (preview.accepted()) {
+                    event = e;
                     pressed = step;
                     break;
                 }
             }
             if (pressed == null) {
-                System.out.println("(no button is ready)");
+                System.out.println("(no button can be pressed without filling in a form)");
                 return;
             }
-            String event = "{\"type\":\"" + pressed.event() + "\",\"date\":\"" + date + "\",\"actor\":"
-                    + actor(role, unit) + ",\"data\":{\"documents\":" + array(pressed.documents()) + "}}";
-            System.out.println();
             System.out.println(">>> " + pressed.label() + " / " + pressed.labelEn() + "   " + event);
-
-            Decision preview = govit.preview(record, event); // validate before submitting
-            if (!preview.accepted()) {
-                System.out.println("    the form would be refused: " + preview.blocking());
-                return;
-            }
             Decision decision = govit.applyDecision(record, event);
             System.out.println("    " + (decision.accepted() ? "accepted" : "refused") + ": "
                     + label(lifecycle, decision.stateBefore()) + " -> "
@@ -124,6 +130,14 @@ public class Screen {
                 System.out.println("      填写 form: " + String.join("、", fields));
             }
         }
+    }
+
+    static String rules(List<Finding> findings) {
+        List<String> ids = new ArrayList<String>();
+        for (Finding f : findings) {
+            ids.add(f.rule());
+        }
+        return String.join(", ", ids);
     }
 
     static boolean onlyDocuments(NextStep step) {
