@@ -15,7 +15,12 @@ pub struct Error {
     pub code: ErrorCode,
     pub message: String,
     pub path: Option<String>,
+    /// Further errors found in the same input (`errors` in the error document).
+    pub others: Vec<Error>,
 }
+
+/// At most this many errors are reported for one input.
+pub const MAX_ERRORS: usize = 50;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -25,6 +30,7 @@ impl Error {
             code,
             message: message.into(),
             path: None,
+            others: Vec::new(),
         }
     }
 
@@ -35,7 +41,16 @@ impl Error {
             code: ErrorCode::InvalidInput,
             message: format!("{path}: {}", message.into()),
             path: Some(path),
+            others: Vec::new(),
         }
+    }
+
+    /// The first of `errors`, carrying the others (up to `MAX_ERRORS` in all); `None` if empty.
+    pub fn all(errors: Vec<Error>) -> Option<Error> {
+        let mut errors = errors.into_iter().take(MAX_ERRORS);
+        let mut first = errors.next()?;
+        first.others.extend(errors);
+        Some(first)
     }
 
     pub fn too_large(what: &str, len: usize, limit: usize) -> Error {
@@ -47,12 +62,21 @@ impl Error {
 
     /// `{"error":{"code":…,"message":…,"path":…}}` (CONTRACT §2).
     pub fn to_json(&self) -> String {
+        fn body(e: &Error) -> ErrorBody<'_> {
+            ErrorBody {
+                code: e.code,
+                message: &e.message,
+                path: e.path.as_deref(),
+            }
+        }
         let doc = ErrorDocument {
-            error: ErrorBody {
-                code: self.code,
-                message: &self.message,
-                path: self.path.as_deref(),
-            },
+            error: body(self),
+            errors: (!self.others.is_empty()).then(|| {
+                std::iter::once(self)
+                    .chain(&self.others)
+                    .map(body)
+                    .collect()
+            }),
         };
         serde_json::to_string(&doc).unwrap_or_else(|_| String::from("{\"error\":{\"code\":\"internal\",\"message\":\"error document could not be written\"}}"))
     }
@@ -62,6 +86,8 @@ result_document! {
     /// The error document every C function writes on a status other than `GOVIT_OK`.
     pub struct ErrorDocument<'a> {
         error: ErrorBody<'a>, Keep, "错误" / "error";
+        /// When the input has several errors: all of them (the first is `error`), up to 50.
+        errors: Option<Vec<ErrorBody<'a>>>, Omit, "全部错误" / "all errors";
     }
 }
 

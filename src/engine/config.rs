@@ -30,6 +30,12 @@ document! {
         calendar: Option<BTreeMap<String, YearSpec>> = None, Omit, "节假日安排" / "calendar";
         /// Months between periodic assessments of each kind (Art 38, 39), 1 to 120; default 12.
         periodic_months: Option<BTreeMap<AssessmentKind, Whole<u32>>> = None, Omit, "定期评估周期（月）" / "periodic months";
+        /// Keys the kernel does not know, at a record's top level and in an event's `data`:
+        /// `keep` (default: kept, with a warning when one is a likely typo of a known key)
+        /// or `error` (refused at its path, except keys starting `x_` and those in `host_keys`).
+        unknown_keys: Option<String> = None, Omit, "未知字段处理" / "unknown keys";
+        /// The host's own keys allowed with `unknown_keys: error` (besides `x_…`).
+        host_keys: Option<List<String>> = None, Omit, "宿主系统字段" / "host keys";
     }
 }
 
@@ -53,6 +59,8 @@ impl Default for Engine {
                 periodic_months: BTreeMap::new(),
             },
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            unknown_keys_refused: false,
+            host_keys: Vec::new(),
         }
     }
 }
@@ -80,6 +88,7 @@ impl Engine {
                     "$.profile: unknown profile `{profile}`; this version supports `{PROFILE}`"
                 ),
                 path: Some("$.profile".into()),
+                others: Vec::new(),
             });
         }
         if let Some(locale) = config.locale {
@@ -112,6 +121,17 @@ impl Engine {
             rules.validate(year).map_err(|m| Error::invalid(&path, m))?;
             engine.settings.calendar = engine.settings.calendar.with_year(year, rules);
         }
+        engine.unknown_keys_refused = match config.unknown_keys.as_deref() {
+            None | Some("keep") => false,
+            Some("error") => true,
+            Some(other) => {
+                return Err(Error::invalid(
+                    "$.unknown_keys",
+                    format!("unknown value `{other}`; accepted: keep, error"),
+                ))
+            }
+        };
+        engine.host_keys = config.host_keys.map(|k| k.to_vec()).unwrap_or_default();
         for (kind, Whole(months)) in config.periodic_months.unwrap_or_default() {
             if !(1..=120).contains(&months) {
                 return Err(Error::invalid(

@@ -20,12 +20,50 @@ impl Engine {
 
     pub fn parse_project(&self, project_json: &str) -> Result<Project> {
         self.within_limit("the project record", project_json)?;
-        Project::parse(project_json)
+        let project = Project::parse(project_json)?;
+        let near = |k: &str| crate::rules::near_record_key(k);
+        self.refuse_unknown(
+            project.extra.keys(),
+            "$",
+            "a key of the project record",
+            near,
+        )?;
+        Ok(project)
     }
 
     pub fn parse_event(&self, event_json: &str) -> Result<Event> {
         self.within_limit("the event", event_json)?;
-        Event::parse(event_json)
+        let event = Event::parse(event_json)?;
+        let (kind, what) = (event.kind, format!("data `{}` carries", event.kind));
+        let near = |k: &str| crate::rules::near_data_key(k, kind);
+        self.refuse_unknown(event.unknown_data_keys.iter(), "$.data", &what, near)?;
+        Ok(event)
+    }
+
+    /// With `unknown_keys: error`, every key the kernel does not know (but the host's) is an error.
+    fn refuse_unknown<'k>(
+        &self,
+        keys: impl Iterator<Item = &'k String>,
+        at: &str,
+        what: &str,
+        near: impl Fn(&str) -> Option<&'static str>,
+    ) -> Result<()> {
+        if !self.unknown_keys_refused {
+            return Ok(());
+        }
+        let errors = keys
+            .filter(|k| !k.starts_with("x_") && !self.host_keys.contains(k))
+            .map(|k| {
+                let near = near(k)
+                    .map(|n| format!(" (did you mean `{n}`?)"))
+                    .unwrap_or_default();
+                Error::invalid(
+                    format!("{at}.{k}"),
+                    format!("is not {what}{near}; the host's own keys start with `x_` or are listed in the engine config `host_keys`"),
+                )
+            })
+            .collect();
+        Error::all(errors).map_or(Ok(()), Err)
     }
 
     pub fn parse_check_options(&self, options_json: &str) -> Result<CheckOptions> {

@@ -21,6 +21,10 @@ use crate::rules::Settings;
 pub struct Engine {
     settings: Settings,
     max_input_bytes: usize,
+    /// `unknown_keys: error`: keys the kernel does not know are refused.
+    unknown_keys_refused: bool,
+    /// The host's own keys allowed then (besides `x_…`).
+    host_keys: Vec<String>,
 }
 
 impl Engine {

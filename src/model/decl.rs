@@ -493,8 +493,15 @@ macro_rules! document {
             /// fields `read_field` saw.
             #[allow(unused_variables)]
             pub fn missing_required(&self, seen: u64) -> Option<&'static str> {
-                $( $crate::model::decl::document!(@required $policy, $name, seen, self.$field, stringify!($field)); )*
-                None
+                self.all_missing_required(seen).into_iter().next()
+            }
+
+            /// Every required field absent or blank, in declaration order.
+            #[allow(unused_mut, unused_variables)]
+            pub fn all_missing_required(&self, seen: u64) -> Vec<&'static str> {
+                let mut missing = Vec::new();
+                $( $crate::model::decl::document!(@required $policy, $name, seen, self.$field, stringify!($field), missing); )*
+                missing
             }
 
             /// The keys in sorted (canonical) order.
@@ -571,13 +578,13 @@ macro_rules! document {
     (@write $policy:ident, $map:ident, $key:ident, $value:expr, $default:expr, $ty:ty) => {
         $map.serialize_entry($key, $value)?;
     };
-    (@required Required, $name:ident, $seen:ident, $value:expr, $key:expr) => {{
+    (@required Required, $name:ident, $seen:ident, $value:expr, $key:expr, $out:ident) => {{
         const BIT: u64 = 1 << $crate::model::decl::index_of($name::FIELDS, $key);
         if $seen & BIT == 0 || $crate::model::decl::Blank::is_blank(&$value) {
-            return Some($key);
+            $out.push($key);
         }
     }};
-    (@required $policy:ident, $name:ident, $seen:ident, $value:expr, $key:expr) => {};
+    (@required $policy:ident, $name:ident, $seen:ident, $value:expr, $key:expr, $out:ident) => {};
 }
 pub(crate) use document;
 

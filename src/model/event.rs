@@ -271,21 +271,23 @@ impl Read {
             .date
             .ok_or_else(|| required(DATE, "a date YYYY-MM-DD"))?;
         let actor = self.actor.ok_or_else(|| required(ACTOR, "who acted"))?;
+        let mut missing = Vec::new();
         for (bit, field) in EventData::FIELDS.iter().enumerate() {
             let present = self.data_seen & (1 << bit) != 0;
             match field.uses.by(kind) {
-                Some(Need::Required) if !present => {
-                    return Err(Error::invalid(
-                        format!("{}.data.{}", path(), field.key),
-                        format!("is required for `{kind}`"),
-                    ))
-                }
+                Some(Need::Required) if !present => missing.push(Error::invalid(
+                    format!("{}.data.{}", path(), field.key),
+                    format!("is required for `{kind}` ({})", field.label_en),
+                )),
                 None if present => {
                     self.data.reset(field.key);
                     self.unknown_data_keys.push(field.key.to_string());
                 }
                 _ => {}
             }
+        }
+        if let Some(e) = Error::all(missing) {
+            return Err(e);
         }
         Ok(Event {
             kind,

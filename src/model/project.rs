@@ -576,8 +576,25 @@ impl Project {
     /// judges a damaged history rather than refuse it.
     pub fn parse_leaving_history(text: &str) -> Result<Project> {
         let read: Read = super::read::parse("the project record", text)?;
-        match read.project.attrs.missing_required(read.attrs_seen) {
-            Some(key) => Err(Error::invalid(format!("$.{key}"), "is required")),
+        let extra = &read.project.extra;
+        // A whole `apply` or `check` result passed as the record: say what to pass.
+        let hint = if extra.get("project").is_some_and(Value::is_object)
+            && ["accepted", "findings", "state_after", "project_id"]
+                .iter()
+                .any(|k| extra.contains_key(*k))
+        {
+            " (this looks like an apply or check result: pass its `project`, the record itself)"
+        } else {
+            ""
+        };
+        let missing = read.project.attrs.all_missing_required(read.attrs_seen);
+        match Error::all(
+            missing
+                .into_iter()
+                .map(|key| Error::invalid(format!("$.{key}"), format!("is required{hint}")))
+                .collect(),
+        ) {
+            Some(e) => Err(e),
             None => Ok(read.project),
         }
     }

@@ -105,6 +105,19 @@ pub static RULES: &[Rule] = &[
         ..RULE
     },
     Rule {
+        id: "input.possible_typo",
+        article: None,
+        severity: Severity::Warning,
+        title: "有字段名疑似拼写错误，该字段未被识别",
+        title_en: "A key the kernel does not know looks like a misspelt known key",
+        stage: Stage::Notes,
+        since: Since::Always,
+        events: Events::Any,
+        check: true,
+        eval: possible_typo,
+        ..RULE
+    },
+    Rule {
         id: "calendar.year_unknown",
         article: None,
         severity: Severity::Warning,
@@ -242,6 +255,80 @@ fn unit_mismatch(ctx: &Ctx) -> Vec<Hit> {
         format!("操作单位“{actual}”不是本项目的建设单位（或跨部门项目的牵头部门）“{expected}”，无权代表本项目执行“{}”。", e.kind.zh()),
         format!("The acting unit \"{actual}\" is not this project's construction unit (or lead department) \"{expected}\", so it may not perform `{}`.", e.kind),
     )]
+}
+
+/// Edits (insert, delete, substitute one character) between `a` and `b`.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let here = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(here + 1);
+            prev = here;
+        }
+    }
+    row[b.len()]
+}
+
+/// The known key one or two edits from `key`, if there is exactly one nearest.
+fn nearest(key: &str, known: impl Iterator<Item = &'static str>) -> Option<&'static str> {
+    let mut best: Option<(usize, &'static str)> = None;
+    for k in known {
+        let d = edit_distance(key, k);
+        if (1..=2).contains(&d) && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, k));
+        }
+    }
+    best.map(|(_, k)| k)
+}
+
+/// A record key `key` is likely a misspelling of.
+pub fn near_record_key(key: &str) -> Option<&'static str> {
+    nearest(key, record_keys().into_iter())
+}
+
+/// A data key of `event` that `key` is likely a misspelling of.
+pub fn near_data_key(key: &str, event: EventType) -> Option<&'static str> {
+    nearest(key, EventData::fields_of(event).map(|(f, _)| f.key))
+}
+
+/// The form's words for a known key: its label where the key is a record or data field.
+fn label_of(key: &str) -> &'static str {
+    Attributes::FIELDS
+        .iter()
+        .chain(KernelFields::FIELDS)
+        .chain(EventData::FIELDS)
+        .find(|f| f.key == key)
+        .map_or("", |f| f.label)
+}
+
+// A misspelt key switches a rule off silently: say so (the host's `x_…` keys excepted).
+fn possible_typo(ctx: &Ctx) -> Vec<Hit> {
+    let record = ctx
+        .project
+        .extra
+        .keys()
+        .filter_map(|k| near_record_key(k).map(|n| (k.as_str(), n, "项目记录", "the record")));
+    let data = ctx.event.into_iter().flat_map(|e| {
+        e.unknown_data_keys.iter().filter_map(move |k| {
+            near_data_key(k, e.kind).map(|n| (k.as_str(), n, "办理内容", "the event's data"))
+        })
+    });
+    record
+        .chain(data)
+        .filter(|(k, _, _, _)| !k.starts_with("x_"))
+        .map(|(k, near, zh_where, en_where)| {
+            Hit::new(
+                format!("{zh_where}中有未识别的字段“{k}”，疑为“{}”的拼写错误；该字段未被采用，相关规则按未填写判断。请核对后改正。", label_of(near)),
+                format!("{en_where} has the unknown key `{k}`: did you mean `{near}`? It was not used, so the rules judged as if `{near}` were absent."),
+            )
+        })
+        .collect()
 }
 
 // Art 28's working days depend on the State Council's holiday notices: say when one was missing.

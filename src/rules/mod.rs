@@ -27,7 +27,7 @@ use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::BTreeMap;
 
-pub use general::in_force_from;
+pub use general::{in_force_from, near_data_key, near_record_key};
 
 /// When a rule is judged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -379,6 +379,15 @@ static void test_happy(const govit_engine *e) {
     CHECK_DOC(contains(out, "\"rule\":\"art28.contract_signing_late\",\"article\":28,\"severity\":\"violation\""), out);
     CHECK_DOC(contains(out, "\"rule\":\"lifecycle.invalid_transition\""), out);
     govit_string_free(out);
+
+    /* the lifecycle as data */
+    out = NULL;
+    st = govit_lifecycle(e, &out);
+    CHECK_DOC(st == GOVIT_OK && out != NULL && out[0] == '{', out);
+    CHECK_DOC(contains(out, "\"event\":\"sign_contract\""), out);
+    CHECK_DOC(contains(out, "\"label\":\"签订采购合同\""), out);
+    CHECK_DOC(contains(out, "\"rules_for_every_event\":["), out);
+    govit_string_free(out);
 }
 
 /* ---- every status code, with the JSON path where it applies ----------------- */
@@ -510,6 +519,7 @@ static void test_nulls(const govit_engine *e) {
     NULL_CASE(govit_add_working_days(NULL, "2025-09-26", 10, &out), "engine");
     NULL_CASE(govit_add_working_days(e, NULL, 10, &out), "date");
     NULL_CASE(govit_rules(NULL, &out), "engine");
+    NULL_CASE(govit_lifecycle(NULL, &out), "engine");
     NULL_CASE(govit_check(NULL, NULL, NULL, &out), NULL);
     NULL_CASE(govit_apply(NULL, NULL, NULL, &out), NULL);
 #undef NULL_CASE
@@ -522,6 +532,7 @@ static void test_nulls(const govit_engine *e) {
     CHECK(govit_day_info(e, "2025-10-01", NULL) == GOVIT_NULL_ARGUMENT);
     CHECK(govit_add_working_days(e, "2025-09-26", 10, NULL) == GOVIT_NULL_ARGUMENT);
     CHECK(govit_rules(e, NULL) == GOVIT_NULL_ARGUMENT);
+    CHECK(govit_lifecycle(e, NULL) == GOVIT_NULL_ARGUMENT);
     CHECK(govit_check(NULL, NULL, NULL, NULL) == GOVIT_NULL_ARGUMENT);
     CHECK(govit_apply(NULL, NULL, NULL, NULL) == GOVIT_NULL_ARGUMENT);
     CHECK(govit_verify(NULL, NULL, NULL) == GOVIT_NULL_ARGUMENT);

@@ -1,0 +1,356 @@
+//! What an OA system draws its screens from (issue 15): the lifecycle as data
+//! and `check`'s next steps with what would refuse each.
+mod support;
+
+use govit::lifecycle::TRANSITIONS;
+use govit::model::{EventData, EventType, Need, ProcurementMethod};
+use serde_json::{json, Value};
+use support::*;
+
+fn lifecycle() -> Value {
+    serde_json::from_str(&engine().lifecycle_json()).unwrap()
+}
+
+fn event<'a>(doc: &'a Value, kind: &str) -> &'a Value {
+    doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["event"] == kind)
+        .unwrap_or_else(|| panic!("no {kind}"))
+}
+
+#[test]
+fn the_lifecycle_lists_every_event_of_the_table_with_its_data() {
+    let doc = lifecycle();
+    let events = doc["events"].as_array().unwrap();
+    assert_eq!(events.len(), TRANSITIONS.len());
+    for t in TRANSITIONS {
+        let e = event(&doc, t.event.as_str());
+        assert_eq!(e["label"], t.event.zh());
+        assert_eq!(e["label_en"], t.event.en());
+        let roles: Vec<&str> = t.roles.iter().map(|r| r.as_str()).collect();
+        assert_eq!(e["roles"], json!(roles));
+        // The data fields are the event's declared ones, with whether each is required.
+        let declared: Vec<(String, bool)> = EventData::fields_of(t.event)
+            .filter(|(f, _)| f.key != "documents")
+            .map(|(f, n)| (f.key.to_string(), n == Need::Required))
+            .collect();
+        let listed: Vec<(String, bool)> = e["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["key"].as_str().unwrap().to_string(),
+                    f["required"] == true,
+                )
+            })
+            .collect();
+        assert_eq!(listed, declared, "{}", t.event);
+    }
+    for key in ["states", "roles", "documents"] {
+        for item in doc[key].as_array().unwrap() {
+            assert!(
+                item["label"].as_str().is_some_and(|l| !l.is_empty()),
+                "{item}"
+            );
+            assert!(
+                item["label_en"].as_str().is_some_and(|l| !l.is_empty()),
+                "{item}"
+            );
+        }
+    }
+}
+
+#[test]
+fn an_event_shows_its_states_values_documents_and_rules() {
+    let doc = lifecycle();
+    let procure = event(&doc, "start_procurement");
+    assert_eq!(procure["from"], json!(["budgeted"]));
+    assert_eq!(procure["to"], "procuring");
+    let method = &procure["data"][0];
+    assert_eq!(
+        (method["key"].as_str(), method["type"].as_str()),
+        (Some("method"), Some("code"))
+    );
+    assert_eq!(
+        method["values"].as_array().unwrap().len(),
+        ProcurementMethod::ALL.len()
+    );
+    assert_eq!(method["values"][0]["label"], "公开招标");
+    assert_eq!(procure["documents"], json!(["responsibility_letter"]));
+    assert!(procure["rules"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("art24.responsibility_letter_missing")));
+    // A target that depends on the record says so.
+    let approve_change = event(&doc, "approve_change");
+    assert_eq!(approve_change["to"], Value::Null);
+    assert_eq!(approve_change["to_note"], "before_change");
+    let technical = event(&doc, "submit_technical");
+    assert!(technical["rules"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("art06.feasibility_study_missing")));
+    assert!(doc["rules_for_every_event"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("lifecycle.invalid_transition")));
+    // Every rule id named is in the catalogue.
+    let known: Vec<&str> = govit::rules::catalogue().iter().map(|r| r.id).collect();
+    for e in doc["events"].as_array().unwrap() {
+        for r in e["rules"].as_array().unwrap() {
+            assert!(known.contains(&r.as_str().unwrap()), "{r}");
+        }
+    }
+    let _ = EventType::ALL;
+}
+
+fn steps(record: &Value, actor: Value, as_of: &str) -> Vec<Value> {
+    let c = check(&engine(), record, json!({"as_of": as_of, "actor": actor}));
+    c["next_steps"].as_array().cloned().unwrap_or_default()
+}
+
+fn step<'a>(steps: &'a [Value], kind: &str) -> &'a Value {
+    steps
+        .iter()
+        .find(|s| s["event"] == kind)
+        .unwrap_or_else(|| panic!("no {kind} in {steps:#?}"))
+}
+
+#[test]
+fn next_steps_come_only_with_an_actor() {
+    let c = check(&engine(), &walk_to(&engine(), "budgeted"), json!({}));
+    assert!(c.get("next_steps").is_none());
+}
+
+#[test]
+fn next_steps_say_what_would_refuse_each_step() {
+    let engine = engine();
+    // Budgeted without the responsibility letter: procurement is offered, blocked by Art 24.
+    let budgeted = walk_to(&engine, "budgeted");
+    let cu = role_unit("construction_unit");
+    let s = steps(&budgeted, cu.clone(), "2025-06-05");
+    let procure = step(&s, "start_procurement");
+    assert_eq!(
+        procure["blocked_by"],
+        json!(["art24.responsibility_letter_missing"])
+    );
+    assert_eq!(procure["ready"], false);
+    assert_eq!(procure["to"], "procuring");
+    assert_eq!(procure["label"], "组织采购");
+    assert!(procure["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["key"] == "method" && f["required"] == true));
+    let letter = step(&s, "file_responsibility_letter");
+    assert_eq!(letter["ready"], true, "{letter:#}");
+    // Once the letter is filed, procurement is ready.
+    let filed = apply_ok(
+        &engine,
+        &budgeted,
+        &path_event("file_responsibility_letter"),
+    );
+    let s = steps(&filed, cu.clone(), "2025-06-12");
+    assert_eq!(step(&s, "start_procurement")["ready"], true);
+    // A rectification report with no order to report on is not ready.
+    assert_eq!(
+        step(&s, "complete_rectification")["blocked_by"],
+        json!(["art41.rectification_order_unknown"])
+    );
+}
+
+#[test]
+fn the_centre_is_never_offered_a_sanction_without_grounds_as_ready() {
+    let engine = engine();
+    let implementing = walk_to(&engine, "implementing");
+    let bdc = json!({"role": "big_data_center"});
+    let s = steps(&implementing, bdc.clone(), "2025-11-10");
+    for kind in [
+        "notify_criticism",
+        "defer_investment",
+        "suspend",
+        "terminate",
+    ] {
+        let st = step(&s, kind);
+        assert_eq!(st["ready"], false, "{kind}");
+        assert_eq!(
+            st["blocked_by"],
+            json!(["art41.sanction_without_grounds"]),
+            "{kind}"
+        );
+    }
+    // With an order overdue, the sanctions are grounded.
+    let order = ev(
+        "order_rectification",
+        "2025-11-10",
+        "big_data_center",
+        json!({"order_id": "ZG-1", "issues": ["未按期备案建设进展"], "deadline": "2025-11-20"}),
+    );
+    let ordered = apply_ok(&engine, &implementing, &order);
+    let s = steps(&ordered, bdc, "2025-11-21");
+    assert_eq!(step(&s, "notify_criticism")["ready"], true);
+    // The issuer can confirm only once completion is reported.
+    assert_eq!(step(&s, "confirm_rectification")["ready"], false);
+}
+
+#[test]
+fn preview_decides_exactly_what_apply_decides() {
+    let engine = engine();
+    let mut record = sample();
+    // The standard path, and at each step a few variants that are refused or warned about.
+    for (_, e) in standard_path() {
+        let variants = [
+            e.clone(),
+            with_data(&e, json!({"documents": []})),
+            ev(
+                "notify_criticism",
+                "2025-01-01",
+                "big_data_center",
+                json!({}),
+            ),
+            ev(
+                e["type"].as_str().unwrap(),
+                "2030-01-01",
+                "finance",
+                json!({}),
+            ),
+        ];
+        for v in variants {
+            let (r, ev_s) = (record.to_string(), v.to_string());
+            let Ok(applied) = engine.apply_json(&r, &ev_s) else {
+                assert!(engine.preview_json(&r, &ev_s).is_err());
+                continue;
+            };
+            let applied: Value = serde_json::from_str(&applied).unwrap();
+            let previewed: Value =
+                serde_json::from_str(&engine.preview_json(&r, &ev_s).unwrap()).unwrap();
+            for key in ["accepted", "state_before", "state_after", "findings"] {
+                assert_eq!(previewed[key], applied[key], "{key} for {v}");
+            }
+            assert!(previewed.get("project").is_none());
+        }
+        record = apply_ok(&engine, &record, &e);
+    }
+}
+
+#[test]
+fn a_misspelt_key_is_a_warning_naming_the_known_one() {
+    let engine = engine();
+    let mut record = walk_to(&engine, "demand_approved");
+    let obj = record.as_object_mut().unwrap();
+    obj.remove("audience");
+    obj.insert("audiance".into(), json!("public"));
+    obj.insert("x_oa_flow_id".into(), json!("F-1"));
+    let r = apply(&engine, &record, &path_event("submit_technical"));
+    let typo = finding(&r, "input.possible_typo");
+    assert_eq!(typo["severity"], "warning");
+    assert!(
+        typo["message"].as_str().unwrap().contains("服务对象"),
+        "{typo}"
+    );
+    assert!(
+        typo["message_en"]
+            .as_str()
+            .unwrap()
+            .contains("did you mean `audience`"),
+        "{typo}"
+    );
+    assert_eq!(
+        findings_for_rule(&r, "input.possible_typo").len(),
+        1,
+        "x_ keys are the host's"
+    );
+    // In an event's data too.
+    let e = ev(
+        "submit_technical",
+        "2025-04-01",
+        "construction_unit",
+        json!({"document": ["construction_plan"]}),
+    );
+    let r = apply(&engine, &walk_to(&engine, "demand_approved"), &e);
+    assert!(finding(&r, "input.possible_typo")["message_en"]
+        .as_str()
+        .unwrap()
+        .contains("`documents`"));
+    // Far from any known key: no warning.
+    let mut far = walk_to(&engine, "demand_approved");
+    far["oa_workflow_state"] = json!("x");
+    assert!(!has_rule(
+        &apply(&engine, &far, &path_event("submit_technical")),
+        "input.possible_typo"
+    ));
+}
+
+#[test]
+fn with_unknown_keys_error_every_unknown_key_is_refused_at_its_path() {
+    let strict =
+        govit::Engine::new(Some(r#"{"unknown_keys": "error", "host_keys": ["oa_id"]}"#)).unwrap();
+    let mut record = sample();
+    record["audiance"] = json!("public");
+    record["other_thing"] = json!(1);
+    record["x_flow"] = json!("kept");
+    record["oa_id"] = json!("kept");
+    let e = strict.check_json(&record.to_string(), None).unwrap_err();
+    let doc: Value = serde_json::from_str(&e.to_json()).unwrap();
+    assert_eq!(doc["error"]["path"], "$.audiance");
+    assert!(doc["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("did you mean `audience`"));
+    let paths: Vec<&str> = doc["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["$.audiance", "$.other_thing"]);
+    let event = ev(
+        "submit_demand",
+        "2025-03-03",
+        "construction_unit",
+        json!({"document": []}),
+    );
+    let e = strict
+        .apply_json(&sample().to_string(), &event.to_string())
+        .unwrap_err();
+    assert_eq!(e.path.as_deref(), Some("$.data.document"));
+    // The host's keys pass; `keep` (the default) keeps everything.
+    let mut fine = sample();
+    fine["x_flow"] = json!("kept");
+    assert!(strict.check_json(&fine.to_string(), None).is_ok());
+    assert!(engine().check_json(&record.to_string(), None).is_ok());
+    assert!(govit::Engine::new(Some(r#"{"unknown_keys": "drop"}"#)).is_err());
+}
+
+#[test]
+fn all_input_errors_at_once_and_a_hint_for_a_result_passed_as_the_record() {
+    let engine = engine();
+    let e = engine
+        .check_json(r#"{"funding": ["government_investment"]}"#, None)
+        .unwrap_err();
+    let doc: Value = serde_json::from_str(&e.to_json()).unwrap();
+    assert_eq!(doc["error"]["path"], "$.id");
+    let paths: Vec<&str> = doc["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["$.id", "$.name", "$.owner_unit"]);
+    // One error: no `errors` list.
+    let one: Value = serde_json::from_str(
+        &engine
+            .check_json(r#"{"name":"a","owner_unit":"b"}"#, None)
+            .unwrap_err()
+            .to_json(),
+    )
+    .unwrap();
+    assert!(one.get("errors").is_none());
+    // A whole apply result passed as the record.
+    let result = apply(&engine, &sample(), &path_event("submit_demand"));
+    let e = engine.check_json(&result.to_string(), None).unwrap_err();
+    assert!(e.message.contains("pass its `project`"), "{}", e.message);
+}
