@@ -58,7 +58,7 @@ public class WalkToApproval {
             String[][] steps = {
                 // type, date, role, unit, documents...
                 {"submit_demand", "2025-03-03", "construction_unit", OWNER, "party_committee_decision"},
-                {"pass_demand_review", "2025-03-17", "big_data_center", BIG_DATA_CENTER},
+                {"pass_demand_review", "2025-03-17", "big_data_center", BIG_DATA_CENTER, "review_opinion"},
                 // First try forgets the cryptography plan (Art 6): the kernel refuses it.
                 {"submit_technical", "2025-04-07", "construction_unit", OWNER,
                     "construction_plan", "secure_reliable_statement", "data_sharing_plan"},
@@ -106,7 +106,7 @@ public class WalkToApproval {
         }
     }
 
-    /** The event document of CONTRACT §3 for one step. */
+    /** The event document (docs/contract.md) for one step. */
     static String event(String[] s) {
         StringBuilder docs = new StringBuilder();
         for (int i = 4; i < s.length; i++) {

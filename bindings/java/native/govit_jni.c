@@ -1,5 +1,6 @@
 /*
- * govit_jni.c — the JNI glue between org.govit.GovitNative and the govit C ABI (CONTRACT §2).
+ * govit_jni.c — the JNI glue between org.govit.GovitNative and the govit C ABI
+ * (include/govit.h; docs/contract.md).
  *
  * Thin on purpose: it copies UTF-8 byte arrays into NUL-terminated buffers, calls one
  * govit_* function, copies the returned document into a new byte[] and frees it with
@@ -242,6 +243,25 @@ JNIEXPORT jbyteArray JNICALL Java_org_govit_GovitNative_apply(JNIEnv *env, jclas
     return finish(env, status, out);
 }
 
+JNIEXPORT jbyteArray JNICALL Java_org_govit_GovitNative_preview(JNIEnv *env, jclass cls,
+                                                                jlong handle, jbyteArray project,
+                                                                jbyteArray event) {
+    char *project_c, *event_c, *out = NULL;
+    govit_status status;
+    (void)cls;
+    if (to_c_string(env, project, &project_c) != 0) {
+        return NULL;
+    }
+    if (to_c_string(env, event, &event_c) != 0) {
+        free(project_c);
+        return NULL;
+    }
+    status = govit_preview(engine_of(handle), project_c, event_c, &out);
+    free(project_c);
+    free(event_c);
+    return finish(env, status, out);
+}
+
 JNIEXPORT jbyteArray JNICALL Java_org_govit_GovitNative_verify(JNIEnv *env, jclass cls,
                                                                jlong handle, jbyteArray project) {
     char *project_c, *out = NULL;
@@ -289,5 +309,14 @@ JNIEXPORT jbyteArray JNICALL Java_org_govit_GovitNative_rules(JNIEnv *env, jclas
     govit_status status;
     (void)cls;
     status = govit_rules(engine_of(handle), &out);
+    return finish(env, status, out);
+}
+
+JNIEXPORT jbyteArray JNICALL Java_org_govit_GovitNative_lifecycle(JNIEnv *env, jclass cls,
+                                                                  jlong handle) {
+    char *out = NULL;
+    govit_status status;
+    (void)cls;
+    status = govit_lifecycle(engine_of(handle), &out);
     return finish(env, status, out);
 }

@@ -1,14 +1,24 @@
 package org.govit;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A govit rules engine: the Qufu measures for government IT projects
- * (《曲阜市政务信息化项目建设管理办法》), behind the C ABI of CONTRACT §2.
+ * (《曲阜市政务信息化项目建设管理办法》), behind the C ABI of include/govit.h (docs/contract.md).
  *
  * <p>The kernel is stateless: your system stores the project record (JSON) and passes it in
  * with each call; {@link #apply} returns the new record inside its result. Every method takes
- * and returns JSON text exactly as documented in CONTRACT §3.
+ * and returns JSON text exactly as documented in docs/contract.md; the typed methods
+ * ({@link #applyDecision}, {@link #preview}, {@link #checkResult}, {@link #lifecycle}) read
+ * it into objects that keep the JSON as {@code json()}.
  *
  * <h2>Threads</h2>
  * One engine may be shared by any number of threads; create one per configuration at
@@ -97,7 +107,7 @@ public final class GovitEngine implements AutoCloseable {
     }
 
     /**
-     * An engine with a configuration (CONTRACT §2 "Engine config"), e.g.
+     * An engine with a configuration (docs/contract.md, "Engine config"), e.g.
      * {@code {"locale":"en","max_input_bytes":1048576}}; {@code null} means the defaults.
      *
      * @throws GovitException code 3 for malformed JSON, 4 for a wrong value, 6 for an
@@ -145,6 +155,46 @@ public final class GovitEngine implements AutoCloseable {
      */
     public String apply(String projectJson, String eventJson) {
         return Utf8.decode(applyBytes(json(projectJson), json(eventJson)));
+    }
+
+    // ---- Typed results ----
+    //
+    // The same calls, read into objects by the binding's own JSON reader (no third-party
+    // library); each object keeps the kernel's document as json(). Errors are those of the
+    // String methods; a result that does not read as the contract says (a kernel and binding
+    // of different versions) throws GovitException with code INTERNAL.
+
+    /**
+     * {@link #apply(String, String)}, typed: accepted, the states before and after, the
+     * findings, and {@link Decision#projectJson()}, the record to store (its exact text).
+     */
+    public Decision applyDecision(String projectJson, String eventJson) {
+        return Decision.ofApply(apply(projectJson, eventJson));
+    }
+
+    /**
+     * What {@link #apply(String, String)} would decide for the same record and event, without
+     * making the new record (no history entry, no hashing): validate a form before the clerk
+     * submits it, or ask "may I?". Its findings are the same as apply's;
+     * {@link Decision#projectJson()} is {@code null}. {@link Decision#json()} is the document
+     * {@code {"accepted", "state_before", "state_after", "findings"}}.
+     */
+    public Decision preview(String projectJson, String eventJson) {
+        return Decision.ofPreview(Utf8.decode(previewBytes(json(projectJson), json(eventJson))));
+    }
+
+    /** {@link #check(String)}, typed. Same as {@code checkResult(projectJson, null)}. */
+    public CheckResult checkResult(String projectJson) {
+        return checkResult(projectJson, null);
+    }
+
+    /**
+     * {@link #check(String, String)}, typed: findings, deadlines, allowed events and, when
+     * {@code optionsJson} names an {@code actor}, the {@link CheckResult#nextSteps() next
+     * steps} of that actor with what blocks each.
+     */
+    public CheckResult checkResult(String projectJson, String optionsJson) {
+        return new CheckResult(check(projectJson, optionsJson));
     }
 
     /** Verifies a record's history chain (SM3): {@code {"valid": bool, "problems": [...]}}. */
@@ -211,6 +261,15 @@ public final class GovitEngine implements AutoCloseable {
         }
     }
 
+    private byte[] previewBytes(byte[] project, byte[] event) {
+        long a = handle.acquire();
+        try {
+            return GovitNative.preview(a, project, event);
+        } finally {
+            handle.release();
+        }
+    }
+
     private byte[] verifyBytes(byte[] project) {
         long a = handle.acquire();
         try {
@@ -260,6 +319,87 @@ public final class GovitEngine implements AutoCloseable {
         } finally {
             handle.release();
         }
+    }
+
+    /**
+     * A JSON Schema of the contract, shipped in the jar as the resource
+     * {@code org/govit/schemas/<name>.schema.json} (the files of the repository's
+     * {@code schemas/}): {@code "project"}, {@code "event"}, {@code "data-submit_demand"},
+     * {@code "result-check"}, … ({@link #schemaNames()}). Needs no native library.
+     *
+     * @param name the file name with or without {@code .schema.json}
+     * @return the schema text (UTF-8 decoded), or {@code null} if the jar has no such schema
+     */
+    public static String schema(String name) {
+        if (name == null || name.indexOf('/') >= 0 || name.indexOf('\\') >= 0) {
+            return null;
+        }
+        return resource(name.endsWith(".schema.json") ? name : name + ".schema.json");
+    }
+
+    /** A file of org/govit/schemas/ as text, or null. */
+    private static String resource(String file) {
+        InputStream in = GovitEngine.class.getResourceAsStream(SCHEMAS + file);
+        if (in == null) {
+            return null;
+        }
+        try {
+            return new String(readAll(in), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + SCHEMAS + file, e);
+        }
+    }
+
+    /**
+     * The names {@link #schema(String)} knows, e.g. {@code "project"}, in file-name order
+     * (from the index {@code org/govit/schemas/index.txt} written when the jar is built).
+     */
+    public static List<String> schemaNames() {
+        String index = resource("index.txt");
+        List<String> names = new ArrayList<String>();
+        if (index != null) {
+            for (String line : index.split("\n")) {
+                String f = line.trim();
+                if (f.endsWith(".schema.json")) {
+                    names.add(f.substring(0, f.length() - ".schema.json".length()));
+                }
+            }
+        }
+        return Collections.unmodifiableList(names);
+    }
+
+    private static final String SCHEMAS = "/org/govit/schemas/";
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buf = new byte[8192];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        } finally {
+            in.close();
+        }
+    }
+
+    /**
+     * The lifecycle as data, to draw an OA system's workflow, buttons and forms from: the
+     * states, roles and documents with their labels, and every event with who may send it,
+     * from which states, to which state, its {@code data} fields (types, required, allowed
+     * values), the documents it may carry and the rules that judge it. The same for the
+     * engine's whole life: read it once at start-up. {@link Lifecycle#json()} is the document.
+     */
+    public Lifecycle lifecycle() {
+        long a = handle.acquire();
+        byte[] doc;
+        try {
+            doc = GovitNative.lifecycle(a);
+        } finally {
+            handle.release();
+        }
+        return new Lifecycle(Utf8.decode(doc));
     }
 
     /**

@@ -3,7 +3,7 @@ package org.govit;
 /**
  * A call into the govit kernel returned a status other than {@code GOVIT_OK}.
  *
- * <p>{@link #code()} is the numeric {@code govit_status} of the C ABI (CONTRACT §2) and
+ * <p>{@link #code()} is the numeric {@code govit_status} of the C ABI (include/govit.h, docs/contract.md) and
  * {@link #errorJson()} the error document the kernel wrote, e.g.
  * {@code {"error":{"code":"invalid_input","message":"…","path":"$.budget_yuan"}}}.
  * The document is never {@code null}: should the kernel not have written one, a minimal

@@ -1,7 +1,7 @@
 package org.govit;
 
 /**
- * The JNI entry points, one per C function of CONTRACT §2 (glue: {@code native/govit_jni.c}).
+ * The JNI entry points, one per C function of include/govit.h (glue: {@code native/govit_jni.c}).
  *
  * <p>Every text argument is UTF-8 without a terminator (the glue copies it into a
  * NUL-terminated buffer) or {@code null}, passed on as a C {@code NULL}. Every result is the
@@ -29,6 +29,8 @@ final class GovitNative {
 
     static native byte[] apply(long handle, byte[] projectJson, byte[] eventJson);
 
+    static native byte[] preview(long handle, byte[] projectJson, byte[] eventJson);
+
     static native byte[] verify(long handle, byte[] projectJson);
 
     static native byte[] dayInfo(long handle, byte[] date);
@@ -36,4 +38,6 @@ final class GovitNative {
     static native byte[] addWorkingDays(long handle, byte[] date, int days);
 
     static native byte[] rules(long handle);
+
+    static native byte[] lifecycle(long handle);
 }

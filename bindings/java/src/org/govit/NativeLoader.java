@@ -41,7 +41,7 @@ final class NativeLoader {
     static final String PROPERTY = "govit.library.path";
     static final String ENVIRONMENT = "GOVIT_LIBRARY_PATH";
     static final String TMPDIR_PROPERTY = "govit.native.tmpdir";
-    /** The ABI version this binding was written for (CONTRACT §2). */
+    /** The ABI version this binding was written for (docs/contract.md). */
     static final int ABI_VERSION = 1;
 
     private static boolean loaded;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Every public method of {@link GovitEngine} on valid input (CONTRACT §2, §3). */
+/** Every public method of {@link GovitEngine} on valid input (docs/contract.md). */
 class ApiTest {
     private static GovitEngine engine;
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * Every status the kernel can return through Java (CONTRACT §2) comes back as
+ * Every status the kernel can return through Java (include/govit.h) comes back as
  * {@link GovitException} with that code and an error document of the contract's shape.
  */
 class ErrorPathTest {

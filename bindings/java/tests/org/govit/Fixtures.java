@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Sample records and events (CONTRACT §3, §4) shared by the tests. */
+/** Sample records and events (docs/contract.md: the record and the event) shared by the tests. */
 final class Fixtures {
     private Fixtures() {}
 
@@ -29,7 +29,8 @@ final class Fixtures {
     static List<String> toApproved() {
         List<String> events = new ArrayList<String>();
         events.add(SUBMIT_DEMAND);
-        events.add(event("pass_demand_review", "2025-03-17", "big_data_center", BIG_DATA_CENTER));
+        events.add(event("pass_demand_review", "2025-03-17", "big_data_center", BIG_DATA_CENTER,
+                "review_opinion")); // Art 6: the opinion of this round of review
         events.add(event("submit_technical", "2025-04-07", "construction_unit", OWNER,
                 "construction_plan", "crypto_plan", "secure_reliable_statement", "data_sharing_plan"));
         events.add(event("pass_technical_review", "2025-04-21", "big_data_center", BIG_DATA_CENTER,

@@ -25,6 +25,11 @@ class LifecycleTest {
             () -> e.dayInfo("2025-03-03"),
             () -> e.addWorkingDays("2025-03-03", 10),
             () -> e.rules(),
+            () -> e.preview(Fixtures.PROJECT, Fixtures.SUBMIT_DEMAND),
+            () -> e.applyDecision(Fixtures.PROJECT, Fixtures.SUBMIT_DEMAND),
+            () -> e.checkResult(Fixtures.PROJECT),
+            () -> e.checkResult(Fixtures.PROJECT, "{}"),
+            () -> e.lifecycle(),
             // arguments are not looked at either: closed is closed
             () -> e.check(null),
             () -> e.apply("{", null),

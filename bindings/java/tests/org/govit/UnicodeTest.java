@@ -82,7 +82,8 @@ class UnicodeTest {
 
         // And again through a second apply, from the returned record.
         String again = engine.apply(Json.rawMember(result, "project"),
-                Fixtures.event("pass_demand_review", "2025-03-17", "big_data_center", Fixtures.BIG_DATA_CENTER));
+                Fixtures.event("pass_demand_review", "2025-03-17", "big_data_center", Fixtures.BIG_DATA_CENTER,
+                        "review_opinion"));
         Object r2 = Json.parse(again);
         assertEquals(Boolean.TRUE, Json.bool(r2, "accepted"), again);
         assertEquals(NAME, Json.str(r2, "project", "name"));
