@@ -280,7 +280,7 @@ fn nearest(key: &str, known: impl Iterator<Item = &'static str>) -> Option<&'sta
     let mut best: Option<(usize, &'static str)> = None;
     for k in known {
         let d = edit_distance(key, k);
-        if (1..=2).contains(&d) && best.is_none_or(|(bd, _)| d < bd) {
+        if (1..=2).contains(&d) && best.map_or(true, |(bd, _)| d < bd) {
             best = Some((d, k));
         }
     }
