@@ -283,6 +283,7 @@ fn schemas() -> Vec<(String, Value)> {
         ("result-check.schema.json".into(), result_schema("result:check", "govit_check result", "What the project breaches, what is due, and what may come next.", CheckResult::describe())),
         ("result-verify.schema.json".into(), result_schema("result:verify", "govit_verify result", "Whether the history is intact and the record is what it leads to.", VerifyReport::describe())),
         ("result-rules.schema.json".into(), result_schema("result:rules", "govit_rules result", "The rule catalogue.", Vec::<RuleInfo>::describe())),
+        ("result-lifecycle.schema.json".into(), result_schema("result:lifecycle", "govit_lifecycle result", "The lifecycle as data: states, roles, documents and events with their forms, labels and rules.", govit::model::LifecycleDocument::describe())),
         ("result-day-info.schema.json".into(), result_schema("result:day-info", "govit_day_info result", "What a date is.", DayInfo::describe())),
         ("result-working-days.schema.json".into(), result_schema("result:working-days", "govit_add_working_days result", "The n-th working day after a date.", WorkingDayResult::describe())),
         ("result-error.schema.json".into(), result_schema("result:error", "govit error document", "What every function writes on a status other than GOVIT_OK.", <ErrorDocument>::describe())),

@@ -8,7 +8,6 @@ use crate::lifecycle::{self, documents_of, From, To, Transition, TRANSITIONS};
 use crate::model::decl::Type;
 use crate::model::*;
 use crate::rules::{self, Events};
-use serde_json::{json, Value};
 
 impl Engine {
     /// The events `actor` may send now (state, guards, role and unit), each with
@@ -79,99 +78,134 @@ impl Engine {
     /// `govit_lifecycle`: states, roles, documents and events, with labels, each
     /// event's roles, source and target states, data fields, documents and rules.
     pub fn lifecycle_json(&self) -> String {
-        lifecycle_document().to_string()
+        serde_json::to_string(&lifecycle_document()).expect("the lifecycle serialises")
     }
 }
 
-fn labelled(key: &str, values: &[(&str, &str, &str)]) -> Vec<Value> {
+fn choices(values: &'static [(&'static str, &'static str, &'static str)]) -> Vec<Choice> {
     values
         .iter()
-        .map(|(v, zh, en)| json!({ key: v, "label": zh, "label_en": en }))
+        .map(|&(value, label, label_en)| Choice {
+            value,
+            label,
+            label_en,
+        })
         .collect()
 }
 
 /// A field's type as the lifecycle document describes it.
-fn type_json(t: &Type) -> Value {
+fn form_field(t: &Type) -> FormField {
+    let mut f = FormField {
+        key: None,
+        kind: "any",
+        required: None,
+        label: None,
+        label_en: None,
+        values: None,
+        items: None,
+        min: None,
+        max: None,
+    };
     match t {
-        Type::Text => json!({"type": "text"}),
-        Type::Bool => json!({"type": "boolean"}),
-        Type::Integer { min, max } => json!({"type": "integer", "min": min, "max": max}),
-        Type::Money => json!({"type": "money"}),
-        Type::Date => json!({"type": "date"}),
-        Type::Vocabulary(v) => json!({"type": "code", "values": labelled("value", v.values)}),
-        Type::Nullable(inner) => type_json(inner),
-        Type::List(item) => json!({"type": "list", "items": type_json(item)}),
-        Type::Map(..) | Type::Document { .. } | Type::Record => json!({"type": "object"}),
-        Type::Any => json!({"type": "any"}),
+        Type::Text => f.kind = "text",
+        Type::Bool => f.kind = "boolean",
+        Type::Integer { min, max } => {
+            f.kind = "integer";
+            (f.min, f.max) = (Some(*min), Some(*max));
+        }
+        Type::Money => f.kind = "money",
+        Type::Date => f.kind = "date",
+        Type::Vocabulary(v) => {
+            f.kind = "code";
+            f.values = Some(choices(v.values));
+        }
+        Type::Nullable(inner) => return form_field(inner),
+        Type::List(item) => {
+            f.kind = "list";
+            f.items = Some(Box::new(form_field(item)));
+        }
+        Type::Map(..) | Type::Document { .. } | Type::Record => f.kind = "object",
+        Type::Any => {}
     }
+    f
 }
 
-fn states_of(t: &Transition) -> Vec<&'static str> {
-    State::ALL
-        .iter()
-        .filter(|s| t.starts_from(**s))
-        .map(|s| s.as_str())
-        .collect()
-}
-
-/// The lifecycle as data (CONTRACT §3 `lifecycle`).
-pub fn lifecycle_document() -> Value {
+/// The lifecycle as data (`govit_lifecycle`).
+pub fn lifecycle_document() -> LifecycleDocument {
     let catalogue = rules::catalogue();
-    let events: Vec<Value> = TRANSITIONS
+    let events = TRANSITIONS
         .iter()
         .map(|t| {
-            let (to, note) = match t.to {
-                To::State(s) => (json!(s.as_str()), Value::Null),
-                To::Unchanged => (Value::Null, json!("unchanged")),
-                To::BeforeSuspension => (Value::Null, json!("before_suspension")),
-                To::BeforeChange => (Value::Null, json!("before_change")),
-                To::TechnicalRejected => (Value::Null, json!("demand_approved_or_draft")),
+            let (to, to_note) = match t.to {
+                To::State(s) => (Some(s), None),
+                To::Unchanged => (None, Some("unchanged")),
+                To::BeforeSuspension => (None, Some("before_suspension")),
+                To::BeforeChange => (None, Some("before_change")),
+                To::TechnicalRejected => (None, Some("demand_approved_or_draft")),
             };
-            let data: Vec<Value> = EventData::fields_of(t.event)
-                .filter(|(f, _)| f.key != "documents")
-                .map(|(f, need)| {
-                    let mut field = type_json(&(f.describe)());
-                    field["key"] = json!(f.key);
-                    field["required"] = json!(need == Need::Required);
-                    field["label"] = json!(f.label);
-                    field["label_en"] = json!(f.label_en);
-                    field
-                })
-                .collect();
-            let rules: Vec<&str> = catalogue
-                .iter()
-                .filter(|r| matches!(r.events, Events::Only(list) if list.contains(&t.event)))
-                .map(|r| r.id)
-                .collect();
-            json!({
-                "event": t.event.as_str(),
-                "label": t.event.zh(),
-                "label_en": t.event.en(),
-                "roles": t.roles.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
-                "from": states_of(t),
-                "from_any_non_terminal": t.from == From::AnyNonTerminal,
-                "to": to,
-                "to_note": note,
-                "data": data,
-                "documents": documents_of(t.event).iter().map(|d| d.as_str()).collect::<Vec<_>>(),
-                "rules": rules,
-            })
+            EventInfo {
+                event: t.event,
+                label: t.event.zh(),
+                label_en: t.event.en(),
+                roles: t.roles.to_vec(),
+                from: State::ALL
+                    .iter()
+                    .copied()
+                    .filter(|s| t.starts_from(*s))
+                    .collect(),
+                from_any_non_terminal: t.from == From::AnyNonTerminal,
+                to,
+                to_note,
+                data: EventData::fields_of(t.event)
+                    .filter(|(f, _)| f.key != "documents")
+                    .map(|(f, need)| FormField {
+                        key: Some(f.key),
+                        required: Some(need == Need::Required),
+                        label: Some(f.label),
+                        label_en: Some(f.label_en),
+                        ..form_field(&(f.describe)())
+                    })
+                    .collect(),
+                documents: documents_of(t.event).to_vec(),
+                rules: catalogue
+                    .iter()
+                    .filter(|r| matches!(r.events, Events::Only(list) if list.contains(&t.event)))
+                    .map(|r| r.id)
+                    .collect(),
+            }
         })
         .collect();
-    let every_event: Vec<&str> = catalogue
-        .iter()
-        .filter(|r| r.events == Events::Any)
-        .map(|r| r.id)
-        .collect();
-    let states: Vec<Value> = State::ALL
-        .iter()
-        .map(|s| json!({"state": s.as_str(), "label": s.zh(), "label_en": s.en(), "terminal": s.is_terminal()}))
-        .collect();
-    json!({
-        "states": states,
-        "roles": labelled("role", Role::VOCABULARY.values),
-        "documents": labelled("document", DocumentKind::VOCABULARY.values),
-        "events": events,
-        "rules_for_every_event": every_event,
-    })
+    LifecycleDocument {
+        states: State::ALL
+            .iter()
+            .map(|&state| StateInfo {
+                state,
+                label: state.zh(),
+                label_en: state.en(),
+                terminal: state.is_terminal(),
+            })
+            .collect(),
+        roles: Role::ALL
+            .iter()
+            .map(|&role| RoleInfo {
+                role,
+                label: role.zh(),
+                label_en: role.en(),
+            })
+            .collect(),
+        documents: DocumentKind::ALL
+            .iter()
+            .map(|&document| DocumentInfo {
+                document,
+                label: document.zh(),
+                label_en: document.en(),
+            })
+            .collect(),
+        events,
+        rules_for_every_event: catalogue
+            .iter()
+            .filter(|r| r.events == Events::Any)
+            .map(|r| r.id)
+            .collect(),
+    }
 }

@@ -187,6 +187,7 @@ describe_as! {
     u32 => Type::Integer { min: 0, max: u32::MAX as i64 },
     u64 => Type::Integer { min: 0, max: i64::MAX },
     i32 => Type::Integer { min: i32::MIN as i64, max: i32::MAX as i64 },
+    i64 => Type::Integer { min: i64::MIN, max: i64::MAX },
     serde_json::Value => Type::Any,
     Box<serde_json::value::RawValue> => Type::Any,
 }

@@ -1,9 +1,9 @@
 //! Findings and the result documents (CONTRACT §3), each declared once.
 
-use super::decl::{result_document, Describe, Type};
+use super::decl::{result_document, Describe, FieldInfo, Policy, Type};
 use super::project::Project;
 use super::values::Date;
-use super::vocab::{DocumentKind, EventType, Severity, State};
+use super::vocab::{DocumentKind, EventType, Role, Severity, State};
 
 result_document! {
     /// One thing a rule found, citing the article it rests on.
@@ -118,5 +118,154 @@ result_document! {
 impl Describe for &Project {
     fn describe() -> Type {
         Type::Record
+    }
+}
+
+result_document! {
+    /// A state, with its labels (`govit_lifecycle`).
+    #[derive(Clone, Debug)]
+    pub struct StateInfo {
+        state: State, Keep, "状态" / "state";
+        label: &'static str, Keep, "名称" / "label";
+        label_en: &'static str, Keep, "名称（英文）" / "label (English)";
+        terminal: bool, Keep, "是否终态" / "terminal";
+    }
+}
+
+result_document! {
+    /// A role, with its labels.
+    #[derive(Clone, Debug)]
+    pub struct RoleInfo {
+        role: Role, Keep, "角色" / "role";
+        label: &'static str, Keep, "名称" / "label";
+        label_en: &'static str, Keep, "名称（英文）" / "label (English)";
+    }
+}
+
+result_document! {
+    /// A document kind, with its labels.
+    #[derive(Clone, Debug)]
+    pub struct DocumentInfo {
+        document: DocumentKind, Keep, "材料" / "document";
+        label: &'static str, Keep, "名称" / "label";
+        label_en: &'static str, Keep, "名称（英文）" / "label (English)";
+    }
+}
+
+result_document! {
+    /// One value of a code field, with its labels.
+    #[derive(Clone, Debug)]
+    pub struct Choice {
+        value: &'static str, Keep, "取值" / "value";
+        label: &'static str, Keep, "名称" / "label";
+        label_en: &'static str, Keep, "名称（英文）" / "label (English)";
+    }
+}
+
+/// A form field of an event: its key, type (`text`, `boolean`, `integer`, `money`,
+/// `date`, `code`, `list`, `object`, `any`), whether required, labels, and for a code
+/// its values; a list describes its `items` the same way.
+#[derive(Clone, Debug)]
+pub struct FormField {
+    pub key: Option<&'static str>,
+    pub kind: &'static str,
+    pub required: Option<bool>,
+    pub label: Option<&'static str>,
+    pub label_en: Option<&'static str>,
+    pub values: Option<Vec<Choice>>,
+    pub items: Option<Box<FormField>>,
+    pub min: Option<i64>,
+    pub max: Option<i64>,
+}
+
+impl FormField {
+    pub const FIELDS: &'static [FieldInfo] = &[
+        FieldInfo::member("key", ("字段", "key"), "The data key (absent on a list's `items`).", Policy::Omit, <&str>::describe),
+        FieldInfo::member("type", ("类型", "type"), "text, boolean, integer, money (exact yuan), date (YYYY-MM-DD), code (one of `values`), list (of `items`), object or any.", Policy::Required, <&str>::describe),
+        FieldInfo::member("required", ("是否必填", "required"), "Whether the event cannot do without it.", Policy::Omit, bool::describe),
+        FieldInfo::member("label", ("名称", "label"), "The form's words (zh-CN).", Policy::Omit, <&str>::describe),
+        FieldInfo::member("label_en", ("名称（英文）", "label (English)"), "The label in English.", Policy::Omit, <&str>::describe),
+        FieldInfo::member("values", ("可选值", "values"), "A code's values, with their labels.", Policy::Omit, Vec::<Choice>::describe),
+        FieldInfo::member("items", ("列表项", "items"), "A list's items, described the same way.", Policy::Omit, serde_json::Value::describe),
+        FieldInfo::member("min", ("最小值", "min"), "An integer's least value.", Policy::Omit, i64::describe),
+        FieldInfo::member("max", ("最大值", "max"), "An integer's greatest value.", Policy::Omit, i64::describe),
+    ];
+}
+
+impl Describe for FormField {
+    fn describe() -> Type {
+        Type::Document {
+            name: "FormField",
+            fields: FormField::FIELDS,
+            open: false,
+        }
+    }
+}
+
+impl serde::Serialize for FormField {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(None)?;
+        if let Some(k) = self.key {
+            map.serialize_entry("key", k)?;
+        }
+        map.serialize_entry("type", self.kind)?;
+        if let Some(r) = self.required {
+            map.serialize_entry("required", &r)?;
+        }
+        if let Some(l) = self.label {
+            map.serialize_entry("label", l)?;
+        }
+        if let Some(l) = self.label_en {
+            map.serialize_entry("label_en", l)?;
+        }
+        if let Some(v) = &self.values {
+            map.serialize_entry("values", v)?;
+        }
+        if let Some(i) = &self.items {
+            map.serialize_entry("items", i)?;
+        }
+        if let Some(m) = self.min {
+            map.serialize_entry("min", &m)?;
+        }
+        if let Some(m) = self.max {
+            map.serialize_entry("max", &m)?;
+        }
+        map.end()
+    }
+}
+
+result_document! {
+    /// An event of the lifecycle: who sends it, from and to which state, its form.
+    #[derive(Clone, Debug)]
+    pub struct EventInfo {
+        event: EventType, Keep, "事项" / "event";
+        label: &'static str, Keep, "名称" / "label";
+        label_en: &'static str, Keep, "名称（英文）" / "label (English)";
+        roles: Vec<Role>, Keep, "办理部门" / "roles";
+        from: Vec<State>, Keep, "办理前状态" / "from";
+        /// From any state but `terminated`.
+        from_any_non_terminal: bool, Keep, "是否任一非终止状态可办" / "from any non-terminal state";
+        /// The state it leads to; null when that depends on the record (see `to_note`).
+        to: Option<State>, Keep, "办理后状态" / "to";
+        /// `unchanged`, `before_suspension`, `before_change` or `demand_approved_or_draft`.
+        to_note: Option<&'static str>, Keep, "办理后状态说明" / "to (note)";
+        data: Vec<FormField>, Keep, "办理内容" / "data";
+        documents: Vec<DocumentKind>, Keep, "可附材料" / "documents";
+        /// The rules that judge it (besides `rules_for_every_event`).
+        rules: Vec<&'static str>, Keep, "适用规则" / "rules";
+    }
+}
+
+result_document! {
+    /// The result of `govit_lifecycle`: the lifecycle as data.
+    #[derive(Clone, Debug)]
+    pub struct LifecycleDocument {
+        states: Vec<StateInfo>, Keep, "状态" / "states";
+        roles: Vec<RoleInfo>, Keep, "角色" / "roles";
+        documents: Vec<DocumentInfo>, Keep, "材料" / "documents";
+        events: Vec<EventInfo>, Keep, "事项" / "events";
+        /// The structural rules that judge every event.
+        rules_for_every_event: Vec<&'static str>, Keep, "适用于全部事项的规则" / "rules for every event";
     }
 }

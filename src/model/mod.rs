@@ -20,7 +20,7 @@ pub use entry::{
     GENESIS,
 };
 pub use event::{Actor, Event, EventData};
-pub use finding::{ApplyResult, CheckResult, Deadline, Decision, Finding, NextStep, StepField};
+pub use finding::*;
 pub use limits::{MAX_HISTORY_ENTRIES, MAX_LIST_ITEMS, MAX_NESTING_DEPTH};
 pub use project::{
     record_keys, Attributes, BaselineValues, ContractInfo, History, KernelFields, PendingChange,
