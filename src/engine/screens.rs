@@ -58,8 +58,7 @@ impl Engine {
                     label: kind.zh(),
                     label_en: kind.en(),
                     to: Transition::of(kind).target(project),
-                    data: EventData::fields_of(kind)
-                        .filter(|(f, _)| f.key != "documents")
+                    data: EventData::form_fields_of(kind)
                         .map(|(f, need)| StepField {
                             key: f.key,
                             label: f.label,
@@ -156,8 +155,7 @@ pub fn lifecycle_document() -> LifecycleDocument {
                 from_any_non_terminal: t.from == From::AnyNonTerminal,
                 to,
                 to_note,
-                data: EventData::fields_of(t.event)
-                    .filter(|(f, _)| f.key != "documents")
+                data: EventData::form_fields_of(t.event)
                     .map(|(f, need)| FormField {
                         key: Some(f.key),
                         required: Some(need == Need::Required),

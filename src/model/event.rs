@@ -135,7 +135,23 @@ document! {
     }
 }
 
+/// Data keys read only from 0.1 records, where they decided what they no longer do:
+/// a form does not offer them (Art 34: the centre delegates; Art 41: the issuer confirms).
+const LEGACY: &[(EventType, &str)] = &[
+    (E::CompleteRectification, "compliant"),
+    (E::PassFinalAcceptance, "delegated"),
+];
+
 impl EventData {
+    /// The fields a form for `event` offers: its data fields but `documents`
+    /// (listed apart) and the keys read only from 0.1 records.
+    pub fn form_fields_of(
+        event: EventType,
+    ) -> impl Iterator<Item = (&'static super::decl::FieldInfo, Need)> {
+        EventData::fields_of(event)
+            .filter(move |(f, _)| f.key != "documents" && !LEGACY.contains(&(event, f.key)))
+    }
+
     /// The data fields `event` carries, with whether it needs each.
     pub fn fields_of(
         event: EventType,
