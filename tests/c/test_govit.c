@@ -336,6 +336,12 @@ static void test_happy(const govit_engine *e) {
     EXPECT(govit_check(e, PROJECT, "{}", &out), out, GOVIT_OK, "\"deadlines\":[");
     out = NULL;
     EXPECT(govit_check(e, PROJECT, CHECK_OPTIONS, &out), out, GOVIT_OK, "\"allowed_events\":[\"submit_demand\"");
+    /* with an actor: the next steps, each with what would refuse it */
+    out = NULL;
+    EXPECT(govit_check(e, PROJECT, CHECK_OPTIONS, &out), out, GOVIT_OK,
+           "\"next_steps\":[{\"event\":\"submit_demand\",\"label\":\"提交需求评审\"");
+    out = NULL;
+    EXPECT(govit_check(e, PROJECT, NULL, &out), out, GOVIT_OK, "\"allowed_events\":[");
     /* a draft without history verifies */
     out = NULL;
     EXPECT(govit_verify(e, PROJECT, &out), out, GOVIT_OK, "\"valid\":true");
