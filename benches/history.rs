@@ -62,10 +62,15 @@ fn long_history(engine: &Engine) -> Project {
             "pass_technical_review",
             "2025-04-21",
             "big_data_center",
-            json!({}),
+            json!({"documents": ["review_opinion"]}),
         ),
         ev("approve", "2025-05-06", "big_data_center", json!({})),
-        ev("approve_budget", "2025-06-03", "finance", json!({})),
+        ev(
+            "approve_budget",
+            "2025-06-03",
+            "finance",
+            json!({"copied_to_big_data_center": true}),
+        ),
         ev(
             "file_responsibility_letter",
             "2025-06-10",

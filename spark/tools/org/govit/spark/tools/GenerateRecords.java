@@ -260,9 +260,10 @@ public final class GenerateRecords {
         e.add("pass_demand_review", "2025-03-17", "big_data_center", docs("review_opinion"));
         e.add("submit_technical", "2025-04-01", "construction_unit", docs("construction_plan", "crypto_plan",
                 "feasibility_study", "secure_reliable_statement", "security_responsibility_statement", "data_sharing_plan"));
-        e.add("pass_technical_review", "2025-04-21", "big_data_center", null);
+        e.add("pass_technical_review", "2025-04-21", "big_data_center", docs("review_opinion"));
         e.add("approve", "2025-05-06", "big_data_center", null);
-        e.add("approve_budget", "2025-06-03", "finance", null);
+        e.add("approve_budget", "2025-06-03", "finance",
+                JSON.createObjectNode().put("copied_to_big_data_center", true));
         e.add("file_responsibility_letter", "2025-06-10", "construction_unit", docs("responsibility_letter"));
         e.add("start_procurement", "2025-07-01", "construction_unit",
                 JSON.createObjectNode().put("method", p.get("procurement_method").asText()));
