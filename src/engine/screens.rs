@@ -28,24 +28,7 @@ impl Engine {
             .into_iter()
             .map(|kind| {
                 let mut probe = Event::probe(kind, date, actor.clone());
-                // A step on a rectification order concerns the one it could be about:
-                // without such an order, the rules refuse it.
-                let orders = &project.kernel.rectification_orders;
-                probe.data.order_id = match kind {
-                    EventType::CompleteRectification => Some(
-                        orders
-                            .iter()
-                            .find(|o| o.is_open())
-                            .map_or(String::new(), |o| o.order_id.clone()),
-                    ),
-                    EventType::ConfirmRectification => Some(
-                        orders
-                            .iter()
-                            .find(|o| o.completed.is_some() && o.confirmed.is_none())
-                            .map_or(String::new(), |o| o.order_id.clone()),
-                    ),
-                    _ => None,
-                };
+                probe.data.order_id = order_in_question(&project.kernel.rectification_orders, kind);
                 let decision = self.decide(project, &probe);
                 let blocked_by: Vec<&'static str> = decision
                     .findings
@@ -79,6 +62,25 @@ impl Engine {
     pub fn lifecycle_json(&self) -> String {
         serde_json::to_string(&lifecycle_document()).expect("the lifecycle serialises")
     }
+}
+
+/// The order a rectification step could be about; `""` when there is none, which
+/// the rules refuse (a report or a confirmation needs its order).
+fn order_in_question(orders: &[RectificationOrder], kind: EventType) -> Option<String> {
+    let awaits = |o: &&RectificationOrder| match kind {
+        EventType::CompleteRectification => o.is_open(),
+        _ => o.completed.is_some() && o.confirmed.is_none(),
+    };
+    matches!(
+        kind,
+        EventType::CompleteRectification | EventType::ConfirmRectification
+    )
+    .then(|| {
+        orders
+            .iter()
+            .find(awaits)
+            .map_or(String::new(), |o| o.order_id.clone())
+    })
 }
 
 fn choices(values: &'static [(&'static str, &'static str, &'static str)]) -> Vec<Choice> {
