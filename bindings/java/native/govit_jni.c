@@ -5,7 +5,11 @@
  * govit_* function, copies the returned document into a new byte[] and frees it with
  * govit_string_free. Strings never go through GetStringUTFChars / NewStringUTF: those use
  * JNI's *modified* UTF-8, which writes supplementary-plane characters (𠀀, 𪚥, 😀) as two
- * surrogates and would corrupt them. Decoding and encoding happen in Java (Utf8.java).
+ * surrogates and would corrupt them. The JSON calls on String (checkString, applyString,
+ * verifyString) read the UTF-16 of the argument with GetStringCritical and write standard
+ * UTF-8 in one pass, and make the result with NewString from UTF-16 decoded here; the
+ * same rules as Utf8.java (an unpaired surrogate is written as its 3-byte form, which the
+ * kernel refuses as invalid UTF-8; U+0000 is refused before the kernel runs).
  *
  * Ownership: every buffer malloc'd here is freed here before returning; every char * the
  * kernel returns is freed here with govit_string_free, on success and on error alike.
@@ -32,6 +36,9 @@
 /* GovitException and its (int, byte[]) constructor, cached in JNI_OnLoad. */
 static jclass g_exception_class;
 static jmethodID g_exception_ctor;
+/* Utf8.nulError(int, int), which builds the exception for U+0000 in a String argument. */
+static jclass g_utf8_class;
+static jmethodID g_nul_error;
 
 JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) {
     JNIEnv *env;
@@ -53,17 +60,38 @@ JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) {
     if (g_exception_ctor == NULL) {
         return JNI_ERR;
     }
+    local = (*env)->FindClass(env, "org/govit/Utf8");
+    if (local == NULL) {
+        return JNI_ERR;
+    }
+    g_utf8_class = (jclass)(*env)->NewGlobalRef(env, local);
+    (*env)->DeleteLocalRef(env, local);
+    if (g_utf8_class == NULL) {
+        return JNI_ERR;
+    }
+    g_nul_error = (*env)->GetStaticMethodID(env, g_utf8_class, "nulError",
+                                            "(II)Lorg/govit/GovitException;");
+    if (g_nul_error == NULL) {
+        return JNI_ERR;
+    }
     return JNI_VERSION_1_6;
 }
 
 JNIEXPORT void JNICALL JNI_OnUnload(JavaVM *vm, void *reserved) {
     JNIEnv *env;
     (void)reserved;
-    if ((*vm)->GetEnv(vm, (void **)&env, JNI_VERSION_1_6) == JNI_OK && g_exception_class) {
-        (*env)->DeleteGlobalRef(env, g_exception_class);
+    if ((*vm)->GetEnv(vm, (void **)&env, JNI_VERSION_1_6) == JNI_OK) {
+        if (g_exception_class) {
+            (*env)->DeleteGlobalRef(env, g_exception_class);
+        }
+        if (g_utf8_class) {
+            (*env)->DeleteGlobalRef(env, g_utf8_class);
+        }
     }
     g_exception_class = NULL;
     g_exception_ctor = NULL;
+    g_utf8_class = NULL;
+    g_nul_error = NULL;
 }
 
 static void throw_oom(JNIEnv *env, const char *what) {
@@ -156,6 +184,167 @@ static jbyteArray finish(JNIEnv *env, govit_status status, char *out) {
         (*env)->DeleteLocalRef(env, exception);
     }
     return NULL;
+}
+
+/* Four UTF-16 units in a word are all ASCII and none is U+0000. */
+static int ascii4(const jchar *s) {
+    uint64_t w;
+    memcpy(&w, s, sizeof w);
+    return (w & UINT64_C(0xFF80FF80FF80FF80)) == 0 &&
+           ((w - UINT64_C(0x0001000100010001)) & ~w & UINT64_C(0x8000800080008000)) == 0;
+}
+
+/*
+ * Encodes a Java string (UTF-16) as standard UTF-8 into a malloc'd NUL-terminated string,
+ * in one pass over the characters (Utf8.encode does the same in Java). A surrogate pair is
+ * one 4-byte character; an unpaired surrogate is written as its 3-byte form, which is not
+ * UTF-8, so the kernel answers GOVIT_INVALID_UTF8 rather than seeing a silent '?'. U+0000
+ * would cut the C string short: it throws Utf8.nulError(nul_status, index). A null string
+ * gives *out = NULL. Returns 0, or -1 with a Java exception pending.
+ */
+static int string_to_c(JNIEnv *env, jstring string, jint nul_status, char **out) {
+    jsize n, i = 0, nul_at = -1;
+    const jchar *s;
+    unsigned char *buf, *o;
+    jthrowable exception;
+    *out = NULL;
+    if (string == NULL) {
+        return 0;
+    }
+    n = (*env)->GetStringLength(env, string);
+    /* A UTF-16 unit gives at most 3 bytes (a pair of them 4). */
+    buf = (size_t)n > (SIZE_MAX - 1) / 3 ? NULL : (unsigned char *)malloc((size_t)n * 3 + 1);
+    if (buf == NULL) {
+        throw_oom(env, "govit_jni: cannot copy the argument");
+        return -1;
+    }
+    s = (*env)->GetStringCritical(env, string, NULL);
+    if (s == NULL) {
+        free(buf);
+        if (!(*env)->ExceptionCheck(env)) {
+            throw_oom(env, "govit_jni: cannot read the argument");
+        }
+        return -1;
+    }
+    /* No JNI calls until ReleaseStringCritical. */
+    o = buf;
+    while (i < n) {
+        jchar c = s[i];
+        if (c < 0x80) {
+            if (i + 4 <= n && ascii4(s + i)) {
+                o[0] = (unsigned char)s[i];
+                o[1] = (unsigned char)s[i + 1];
+                o[2] = (unsigned char)s[i + 2];
+                o[3] = (unsigned char)s[i + 3];
+                o += 4;
+                i += 4;
+                continue;
+            }
+            if (c == 0) {
+                nul_at = i;
+                break;
+            }
+            *o++ = (unsigned char)c;
+            i++;
+        } else if (c < 0x800) {
+            *o++ = (unsigned char)(0xC0 | (c >> 6));
+            *o++ = (unsigned char)(0x80 | (c & 0x3F));
+            i++;
+        } else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < n && s[i + 1] >= 0xDC00 &&
+                   s[i + 1] <= 0xDFFF) {
+            uint32_t cp = 0x10000 + (((uint32_t)c - 0xD800) << 10) + ((uint32_t)s[i + 1] - 0xDC00);
+            *o++ = (unsigned char)(0xF0 | (cp >> 18));
+            *o++ = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+            *o++ = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+            *o++ = (unsigned char)(0x80 | (cp & 0x3F));
+            i += 2;
+        } else {
+            /* A BMP character, or an unpaired surrogate (left for the kernel to refuse). */
+            *o++ = (unsigned char)(0xE0 | (c >> 12));
+            *o++ = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+            *o++ = (unsigned char)(0x80 | (c & 0x3F));
+            i++;
+        }
+    }
+    (*env)->ReleaseStringCritical(env, string, s);
+    if (nul_at >= 0) {
+        free(buf);
+        exception = (jthrowable)(*env)->CallStaticObjectMethod(env, g_utf8_class, g_nul_error,
+                                                                nul_status, (jint)nul_at);
+        if (exception != NULL) {
+            (*env)->Throw(env, exception);
+            (*env)->DeleteLocalRef(env, exception);
+        }
+        return -1;
+    }
+    *o = '\0';
+    *out = (char *)buf;
+    return 0;
+}
+
+/*
+ * A new String holding a UTF-8 C string (decoded here to UTF-16, then NewString), or NULL
+ * with an exception pending. The kernel writes valid UTF-8 only; should a byte sequence be
+ * malformed all the same, it becomes U+FFFD as in new String(bytes, UTF_8).
+ */
+static jstring to_string(JNIEnv *env, const char *text) {
+    const unsigned char *s = (const unsigned char *)text;
+    size_t len = strlen(text), i = 0;
+    jchar *buf, *o;
+    jstring string;
+    if (len > (size_t)INT32_MAX) {
+        throw_oom(env, "govit_jni: result larger than a Java string");
+        return NULL;
+    }
+    /* A byte gives at most one UTF-16 unit (4 bytes give 2). */
+    buf = (jchar *)malloc((len > 0 ? len : 1) * sizeof(jchar));
+    if (buf == NULL) {
+        throw_oom(env, "govit_jni: cannot copy the result");
+        return NULL;
+    }
+    o = buf;
+    while (i < len) {
+        unsigned char b = s[i];
+        if (b < 0x80) {
+            *o++ = b;
+            i++;
+        } else if (b >= 0xC2 && b <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+            *o++ = (jchar)(((b & 0x1F) << 6) | (s[i + 1] & 0x3F));
+            i += 2;
+        } else if (b >= 0xE0 && b <= 0xEF && i + 2 < len && (s[i + 1] & 0xC0) == 0x80 &&
+                   (s[i + 2] & 0xC0) == 0x80 && (b != 0xE0 || s[i + 1] >= 0xA0) &&
+                   (b != 0xED || s[i + 1] < 0xA0)) {
+            *o++ = (jchar)(((b & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F));
+            i += 3;
+        } else if (b >= 0xF0 && b <= 0xF4 && i + 3 < len && (s[i + 1] & 0xC0) == 0x80 &&
+                   (s[i + 2] & 0xC0) == 0x80 && (s[i + 3] & 0xC0) == 0x80 &&
+                   (b != 0xF0 || s[i + 1] >= 0x90) && (b != 0xF4 || s[i + 1] < 0x90)) {
+            uint32_t cp = ((uint32_t)(b & 0x07) << 18) | ((uint32_t)(s[i + 1] & 0x3F) << 12) |
+                          ((uint32_t)(s[i + 2] & 0x3F) << 6) | (uint32_t)(s[i + 3] & 0x3F);
+            cp -= 0x10000;
+            *o++ = (jchar)(0xD800 + (cp >> 10));
+            *o++ = (jchar)(0xDC00 + (cp & 0x3FF));
+            i += 4;
+        } else {
+            *o++ = 0xFFFD; /* never from the kernel */
+            i++;
+        }
+    }
+    string = (*env)->NewString(env, buf, (jsize)(o - buf));
+    free(buf);
+    return string; /* NULL: OutOfMemoryError pending */
+}
+
+/* finish() for the String calls: the document as a String on GOVIT_OK. Frees `out`. */
+static jstring finish_string(JNIEnv *env, govit_status status, char *out) {
+    jstring doc;
+    if (status != GOVIT_OK || out == NULL) {
+        finish(env, status == GOVIT_OK ? GOVIT_INTERNAL : status, out);
+        return NULL;
+    }
+    doc = to_string(env, out);
+    govit_string_free(out);
+    return doc;
 }
 
 static const govit_engine *engine_of(jlong handle) {
@@ -290,4 +479,58 @@ JNIEXPORT jbyteArray JNICALL Java_org_govit_GovitNative_rules(JNIEnv *env, jclas
     (void)cls;
     status = govit_rules(engine_of(handle), &out);
     return finish(env, status, out);
+}
+
+/* The JSON calls on Java strings (GovitEngine.check/apply/verify): GOVIT_INVALID_JSON for
+ * U+0000, as Utf8.encode. */
+
+JNIEXPORT jstring JNICALL Java_org_govit_GovitNative_checkString(JNIEnv *env, jclass cls,
+                                                                 jlong handle, jstring project,
+                                                                 jstring options) {
+    char *project_c, *options_c, *out = NULL;
+    govit_status status;
+    (void)cls;
+    if (string_to_c(env, project, GOVIT_INVALID_JSON, &project_c) != 0) {
+        return NULL;
+    }
+    if (string_to_c(env, options, GOVIT_INVALID_JSON, &options_c) != 0) {
+        free(project_c);
+        return NULL;
+    }
+    status = govit_check(engine_of(handle), project_c, options_c, &out);
+    free(project_c);
+    free(options_c);
+    return finish_string(env, status, out);
+}
+
+JNIEXPORT jstring JNICALL Java_org_govit_GovitNative_applyString(JNIEnv *env, jclass cls,
+                                                                 jlong handle, jstring project,
+                                                                 jstring event) {
+    char *project_c, *event_c, *out = NULL;
+    govit_status status;
+    (void)cls;
+    if (string_to_c(env, project, GOVIT_INVALID_JSON, &project_c) != 0) {
+        return NULL;
+    }
+    if (string_to_c(env, event, GOVIT_INVALID_JSON, &event_c) != 0) {
+        free(project_c);
+        return NULL;
+    }
+    status = govit_apply(engine_of(handle), project_c, event_c, &out);
+    free(project_c);
+    free(event_c);
+    return finish_string(env, status, out);
+}
+
+JNIEXPORT jstring JNICALL Java_org_govit_GovitNative_verifyString(JNIEnv *env, jclass cls,
+                                                                  jlong handle, jstring project) {
+    char *project_c, *out = NULL;
+    govit_status status;
+    (void)cls;
+    if (string_to_c(env, project, GOVIT_INVALID_JSON, &project_c) != 0) {
+        return NULL;
+    }
+    status = govit_verify(engine_of(handle), project_c, &out);
+    free(project_c);
+    return finish_string(env, status, out);
 }
