@@ -73,6 +73,115 @@ impl Serialize for CanonicalObject<'_> {
     }
 }
 
+/// Whether `text`, which must be valid JSON, is already in the canonical form
+/// (then its canonical form is `text` itself, and reading it into a `Value` to
+/// write it again can be skipped). Conservative: an exponent, a key with an
+/// escape, or any escape the writer would not produce answers `false`.
+pub fn is_canonical(text: &str) -> bool {
+    enum Open<'a> {
+        Array,
+        /// An object, with the last key read in it.
+        Object(Option<&'a [u8]>),
+    }
+    let b = text.as_bytes();
+    let mut open: Vec<Open> = Vec::new();
+    let mut key_next = false;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'{' => {
+                open.push(Open::Object(None));
+                key_next = true;
+                i += 1;
+            }
+            b'[' => {
+                open.push(Open::Array);
+                i += 1;
+            }
+            b'}' | b']' => {
+                open.pop();
+                key_next = false;
+                i += 1;
+            }
+            b',' => {
+                key_next = matches!(open.last(), Some(Open::Object(_)));
+                i += 1;
+            }
+            b':' => {
+                key_next = false;
+                i += 1;
+            }
+            b'"' => {
+                let start = i + 1;
+                let Some(end) = canonical_string_end(b, start) else {
+                    return false;
+                };
+                if key_next {
+                    let key = &b[start..end];
+                    let Some(Open::Object(last)) = open.last_mut() else {
+                        return false;
+                    };
+                    // Sorted by bytes, no duplicate; a key with an escape is not compared here.
+                    if key.contains(&b'\\') || last.is_some_and(|l| key <= l) {
+                        return false;
+                    }
+                    *last = Some(key);
+                }
+                i = end + 1;
+            }
+            b'-' | b'0'..=b'9' => {
+                while i < b.len() && matches!(b[i], b'-' | b'+' | b'.' | b'0'..=b'9') {
+                    i += 1;
+                }
+                // Only an exponent is rewritten (`1E2` → `1e+2`).
+                if i < b.len() && matches!(b[i], b'e' | b'E') {
+                    return false;
+                }
+            }
+            b't' | b'f' | b'n' => {
+                while i < b.len() && b[i].is_ascii_lowercase() {
+                    i += 1;
+                }
+            }
+            // Whitespace outside strings.
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// The index of the closing quote of the string whose content starts at
+/// `start`, if every escape in it is the one the canonical writer uses.
+fn canonical_string_end(b: &[u8], start: usize) -> Option<usize> {
+    let mut i = start;
+    loop {
+        match *b.get(i)? {
+            b'"' => return Some(i),
+            b'\\' => {
+                match *b.get(i + 1)? {
+                    b'"' | b'\\' | b'b' | b't' | b'n' | b'f' | b'r' => i += 2,
+                    b'u' => {
+                        let hex = b.get(i + 2..i + 6)?;
+                        let lower = |c: u8| c.is_ascii_digit() || (b'a'..=b'f').contains(&c);
+                        // `\u00XX`, lowercase, for a control character without a short form.
+                        if hex[0] != b'0'
+                            || hex[1] != b'0'
+                            || !matches!(hex[2], b'0' | b'1')
+                            || !lower(hex[3])
+                            || matches!(&hex[2..], b"08" | b"09" | b"0a" | b"0c" | b"0d")
+                        {
+                            return None;
+                        }
+                        i += 6;
+                    }
+                    _ => return None,
+                }
+            }
+            _ => i += 1,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +226,82 @@ mod tests {
                 serde_json::to_string(&s).unwrap()
             );
         }
+    }
+
+    #[test]
+    fn canonical_text_is_recognised_and_nothing_else() {
+        let samples = [
+            r#"{"a":{"Z":0,"z":[3,{"x":2,"y":1}],"é":0},"b":1}"#,
+            r#"{"b":1,"a":2}"#,
+            r#"{"a":1,"a":2}"#,
+            r#"{"":1,"a":[]}"#,
+            r#"{"a":1,"":2}"#,
+            r#"{"a":[{"b":1,"c":{}},{"c":1,"b":2}]}"#,
+            r#"[1.50,-0,0.0,12345678901234567890123.000,1e-2]"#,
+            "[1e+2]",
+            "[1E2]",
+            r#"["\"\\/\b\t\n\f\r\u0001\u001f",true,false,null]"#,
+            r#"["\/"]"#,
+            r#"["\u0008"]"#,
+            r#"["\u000a"]"#,
+            r#"["\u001F"]"#,
+            r#"["\u0020"]"#,
+            r#"["\u4e2d"]"#,
+            r#"{"\u0061":1}"#,
+            r#"{"a\n":1,"a":2}"#,
+            "{\"a\": 1}",
+            " {}",
+            "{}\n",
+            r#"{"type":"submit_demand","date":"2025-03-03"}"#,
+            r#"{"actor":{"role":"construction_unit","unit":"曲阜"},"date":"2025-03-03","type":"submit_demand"}"#,
+            "\"中😀\u{7f}\u{2028}\"",
+        ];
+        // Never true for a text its canonical form differs from...
+        for text in samples {
+            assert!(!is_canonical(text) || canon(text) == text, "{text}");
+        }
+        // ...and true for canonical text, but for an exponent (kept conservative: 6, 7).
+        let recognised: Vec<usize> = (0..samples.len())
+            .filter(|&i| is_canonical(samples[i]))
+            .collect();
+        assert_eq!(recognised, [0, 3, 9, 22, 23]);
+        assert!([6, 7].iter().all(|&i| canon(samples[i]) == samples[i]));
+    }
+
+    proptest::proptest! {
+        /// Whatever text is recognised as canonical is its own canonical form.
+        #[test]
+        fn recognised_text_is_canonical(value in json_value(), pretty in proptest::bool::ANY) {
+            let text = if pretty {
+                serde_json::to_string_pretty(&value).unwrap()
+            } else {
+                value.to_string()
+            };
+            proptest::prop_assert!(!is_canonical(&text) || canon(&text) == text, "{}", text);
+            let canonical = canonical_json(&value);
+            // Not recognised only for an exponent or an escape in a key (kept conservative).
+            let exponent = canonical.as_bytes().windows(2).any(|w| w[0].is_ascii_digit() && w[1] == b'e');
+            let escape = canonical.contains('\\');
+            proptest::prop_assert!(is_canonical(&canonical) || exponent || escape, "{}", canonical);
+        }
+    }
+
+    fn json_value() -> impl proptest::strategy::Strategy<Value = Value> {
+        use proptest::prelude::*;
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>().prop_map(Value::from),
+            "[\\u{0}-\\u{7f}é中😀\"\\\\/]{0,8}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 32, 6, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                proptest::collection::vec(("[a-cA\\u{0}é\"\\\\]{0,3}", inner), 0..6)
+                    .prop_map(|kv| Value::Object(kv.into_iter().collect())),
+            ]
+        })
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! carry is the host's own (kept in the event as received, invisible to rules,
 //! and listed in [`Event::unknown_data_keys`]).
 
-use super::canonical::Canonical;
+use super::canonical::{is_canonical, Canonical};
 use super::decl::{document, Describe, FieldInfo, Key, List, Need, Policy, Uses};
 use super::project::BaselineValues;
 use super::read::At;
@@ -222,9 +222,13 @@ impl Event {
     pub fn parse_at(path: &str, text: &str) -> Result<Event> {
         let at = || path.to_string();
         let read: Read = super::read::parse_at(&at, "the event", text)?;
-        let value: Value = super::read::parse_at(&at, "the event", text)?;
-        let raw =
-            serde_json::value::to_raw_value(&Canonical(&value)).expect("a JSON value serialises");
+        // Text already canonical (as a canonical writer sends it) is kept as it is.
+        let raw = if is_canonical(text) {
+            RawValue::from_string(text.to_owned()).expect("the event was read")
+        } else {
+            let value: Value = super::read::parse_at(&at, "the event", text)?;
+            serde_json::value::to_raw_value(&Canonical(&value)).expect("a JSON value serialises")
+        };
         read.finish(&at, raw)
     }
 

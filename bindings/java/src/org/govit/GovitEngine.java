@@ -145,7 +145,12 @@ public final class GovitEngine implements AutoCloseable {
      * (both optional; {@code optionsJson} may be {@code null}).
      */
     public String check(String projectJson, String optionsJson) {
-        return Utf8.decode(checkBytes(json(projectJson), json(optionsJson)));
+        long a = handle.acquire();
+        try {
+            return GovitNative.checkString(a, projectJson, optionsJson);
+        } finally {
+            handle.release();
+        }
     }
 
     /**
@@ -154,7 +159,12 @@ public final class GovitEngine implements AutoCloseable {
      * in place of the old record; a refused event returns the input record unchanged.
      */
     public String apply(String projectJson, String eventJson) {
-        return Utf8.decode(applyBytes(json(projectJson), json(eventJson)));
+        long a = handle.acquire();
+        try {
+            return GovitNative.applyString(a, projectJson, eventJson);
+        } finally {
+            handle.release();
+        }
     }
 
     // ---- Typed results ----
@@ -199,14 +209,19 @@ public final class GovitEngine implements AutoCloseable {
 
     /** Verifies a record's history chain (SM3): {@code {"valid": bool, "problems": [...]}}. */
     public String verify(String projectJson) {
-        return Utf8.decode(verifyBytes(json(projectJson)));
+        long a = handle.acquire();
+        try {
+            return GovitNative.verifyString(a, projectJson);
+        } finally {
+            handle.release();
+        }
     }
 
     // ---- The same calls on UTF-8 bytes ----
     //
     // For hosts that hold the record as UTF-8 already (a BLOB/CLOB column read as bytes, an
     // HTTP body): no String is made on either side. Same semantics, errors and locking as the
-    // String methods, which are these calls with Utf8.encode/decode around them. The argument
+    // String methods, for which the glue converts UTF-16 to UTF-8 and back. The argument
     // arrays are copied by the glue before the kernel runs and are neither kept nor changed;
     // each result is a new array owned by the caller.
 
@@ -427,10 +442,6 @@ public final class GovitEngine implements AutoCloseable {
     public static int abiVersion() {
         NativeLoader.load();
         return GovitNative.abiVersion();
-    }
-
-    private static byte[] json(String text) {
-        return Utf8.encode(text, GovitException.INVALID_JSON);
     }
 
     /**

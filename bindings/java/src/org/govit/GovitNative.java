@@ -33,6 +33,16 @@ final class GovitNative {
 
     static native byte[] verify(long handle, byte[] projectJson);
 
+    // The JSON calls on Java strings: the glue encodes the UTF-16 as UTF-8 itself (the rules
+    // of Utf8.encode; U+0000 throws Utf8.nulError with GOVIT_INVALID_JSON) and returns the
+    // document as a String. null is passed on as a C NULL, as for the byte[] calls.
+
+    static native String checkString(long handle, String projectJson, String optionsJson);
+
+    static native String applyString(long handle, String projectJson, String eventJson);
+
+    static native String verifyString(long handle, String projectJson);
+
     static native byte[] dayInfo(long handle, byte[] date);
 
     static native byte[] addWorkingDays(long handle, byte[] date, int days);

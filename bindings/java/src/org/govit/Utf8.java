@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
  * (rare CJK such as 𠀀 or 𪚥, emoji) as two 3-byte surrogates: the kernel would reject
  * that as invalid UTF-8, or a result would come back garbled. So strings are encoded here
  * and handed to the glue as {@code byte[]}, and results come back as {@code byte[]} decoded
- * with {@link StandardCharsets#UTF_8}.
+ * with {@link StandardCharsets#UTF_8}. The JSON calls on String ({@code check}, {@code apply},
+ * {@code verify}) do the same conversion in the glue instead, in one pass without a
+ * {@code byte[]} on either side (same rules; see {@code native/govit_jni.c}).
  *
  * <p>Two Java strings cannot be written as a C string faithfully, and are not silently
  * altered:
@@ -42,10 +44,7 @@ final class Utf8 {
             char c = s.charAt(i);
             if (c < 0x80) {
                 if (c == 0) {
-                    throw new GovitException(nulStatus, GovitException.fallbackDocument(nulStatus,
-                            "the text contains U+0000 at UTF-16 index " + i
-                                    + "; it cannot appear unescaped in JSON or a date,"
-                                    + " and a C string cannot carry it"));
+                    throw nulError(nulStatus, i);
                 }
                 size += 1;
             } else if (c < 0x800) {
@@ -84,6 +83,17 @@ final class Utf8 {
             }
         }
         return out;
+    }
+
+    /**
+     * The error for U+0000 at UTF-16 index {@code index} of a string argument; also called
+     * by the JNI glue, which encodes the String arguments of the JSON calls itself.
+     */
+    static GovitException nulError(int nulStatus, int index) {
+        return new GovitException(nulStatus, GovitException.fallbackDocument(nulStatus,
+                "the text contains U+0000 at UTF-16 index " + index
+                        + "; it cannot appear unescaped in JSON or a date,"
+                        + " and a C string cannot carry it"));
     }
 
     /** The index of the first 0 byte of {@code utf8}, or -1. */

@@ -49,6 +49,34 @@ class UnicodeTest {
     }
 
     @Test
+    void stringCallsConvertAsTheJdk() {
+        // The glue converts String arguments and results itself (8 or 4 ASCII units at a time, then
+        // one by one): every length and mix must give what the UTF-8 byte calls give.
+        String[] samples = {"", "a", "abc", "abcd", "abcde", "abcdefgh1", "é", "ab\u00e9cd", "\u07FF\u0800\uFFFF",
+            "曲阜", "abc曲阜defgh", NAME, NOTE, "\uD83D\uDE00", "x\uD800\uDC00\uDBFF\uDFFFyz",
+            "0123456789abcdef0123456789abcdef曲0123456789abcdef\u007f0123456é0123456789abcdefg"};
+        for (String s : samples) {
+            Map<String, Object> project = Json.obj(Json.parse(Fixtures.PROJECT));
+            project.put("name", "n" + s); // a name is required
+            project.put("oa_note", s + "0123456789" + s);
+            String input = Json.write(project);
+            byte[] bytes = input.getBytes(StandardCharsets.UTF_8);
+            byte[] event = Fixtures.SUBMIT_DEMAND.getBytes(StandardCharsets.UTF_8);
+            String viaString = engine.apply(input, Fixtures.SUBMIT_DEMAND);
+            assertEquals(new String(engine.applyUtf8(bytes, event), StandardCharsets.UTF_8), viaString, s);
+            assertEquals("n" + s, Json.str(Json.parse(viaString), "project", "name"));
+            assertEquals(new String(engine.checkUtf8(bytes, null), StandardCharsets.UTF_8), engine.check(input), s);
+            assertEquals(new String(engine.verifyUtf8(bytes), StandardCharsets.UTF_8), engine.verify(input), s);
+        }
+        // U+0000 is refused with its UTF-16 index, also after a run of ASCII.
+        for (String prefix : new String[] {"", "{", "{\"id\":", "{\"id\":\"曲阜\"", "{\"name\":\"𠀀\"",
+            "{\"id\":\"abcde\"", "{\"id\":\"0123456789abcdef\""}) {
+            GovitException e = ErrorPathTest.expect(3, () -> engine.check(prefix + "\u0000}"));
+            assertTrue(e.errorJson().contains("UTF-16 index " + prefix.length()), e.errorJson());
+        }
+    }
+
+    @Test
     void nameAndUnknownFieldsRoundTripThroughApply() {
         Map<String, Object> project = Json.obj(Json.parse(Fixtures.PROJECT));
         project.put("name", NAME);
