@@ -128,8 +128,8 @@ namespace Govit
         public string Check(string projectJson, string optionsJson = null)
         {
             GovitEngineHandle h = Live();
-            byte[] project = Utf8.Encode(projectJson, nameof(projectJson));
-            byte[] options = optionsJson == null ? null : Utf8.Encode(optionsJson, nameof(optionsJson));
+            byte[] project = Utf8.EncodeReused(projectJson, nameof(projectJson), 0);
+            byte[] options = optionsJson == null ? null : Utf8.EncodeReused(optionsJson, nameof(optionsJson), 1);
             IntPtr json = IntPtr.Zero;
             int status;
             try
@@ -152,8 +152,8 @@ namespace Govit
         public string Apply(string projectJson, string eventJson)
         {
             GovitEngineHandle h = Live();
-            byte[] project = Utf8.Encode(projectJson, nameof(projectJson));
-            byte[] evt = Utf8.Encode(eventJson, nameof(eventJson));
+            byte[] project = Utf8.EncodeReused(projectJson, nameof(projectJson), 0);
+            byte[] evt = Utf8.EncodeReused(eventJson, nameof(eventJson), 1);
             IntPtr json = IntPtr.Zero;
             int status;
             try
@@ -175,8 +175,8 @@ namespace Govit
         public string PreviewJson(string projectJson, string eventJson)
         {
             GovitEngineHandle h = Live();
-            byte[] project = Utf8.Encode(projectJson, nameof(projectJson));
-            byte[] evt = Utf8.Encode(eventJson, nameof(eventJson));
+            byte[] project = Utf8.EncodeReused(projectJson, nameof(projectJson), 0);
+            byte[] evt = Utf8.EncodeReused(eventJson, nameof(eventJson), 1);
             IntPtr json = IntPtr.Zero;
             int status;
             try
@@ -219,7 +219,7 @@ namespace Govit
         public string Verify(string projectJson)
         {
             GovitEngineHandle h = Live();
-            byte[] project = Utf8.Encode(projectJson, nameof(projectJson));
+            byte[] project = Utf8.EncodeReused(projectJson, nameof(projectJson), 0);
             IntPtr json = IntPtr.Zero;
             int status;
             try

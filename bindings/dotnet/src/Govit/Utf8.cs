@@ -44,6 +44,51 @@ namespace Govit
             return bytes;
         }
 
+        // Per-thread buffers for the two JSON arguments of a call, reused from call to call:
+        // the native call has returned before the thread encodes again.
+        [ThreadStatic] private static byte[] first;
+        [ThreadStatic] private static byte[] second;
+
+        /// <summary>
+        /// <see cref="Encode(string, string)"/> into this thread's buffer <paramref name="slot"/>
+        /// (0 or 1), one pass and no allocation once the buffer is large enough. The bytes are
+        /// valid until the thread encodes into the same slot again.
+        /// </summary>
+        internal static unsafe byte[] EncodeReused(string value, string paramName, int slot)
+        {
+            if (value == null)
+            {
+                throw new ArgumentNullException(paramName);
+            }
+            if (value.IndexOf('\0') >= 0)
+            {
+                return Encode(value, paramName); // throws the NUL error
+            }
+            byte[] buffer = slot == 0 ? first : second;
+            int need = Strict.GetMaxByteCount(value.Length) + 1;
+            if (buffer == null || buffer.Length < need)
+            {
+                buffer = new byte[Math.Max(need, 4096)];
+                if (slot == 0) { first = buffer; } else { second = buffer; }
+            }
+            int n;
+            try
+            {
+                fixed (char* c = value)
+                fixed (byte* b = buffer)
+                {
+                    n = Strict.GetBytes(c, value.Length, b, buffer.Length - 1);
+                }
+            }
+            catch (EncoderFallbackException e)
+            {
+                throw new ArgumentException(
+                    "The string contains a lone UTF-16 surrogate and cannot be encoded as UTF-8.", paramName, e);
+            }
+            buffer[n] = 0; // the terminator
+            return buffer;
+        }
+
         /// <summary>Decodes a NUL-terminated UTF-8 string owned by native code (not freed here).</summary>
         internal static unsafe string Decode(IntPtr p)
         {
@@ -53,6 +98,25 @@ namespace Govit
             }
             byte* s = (byte*)p;
             int n = 0;
+            // Byte by byte up to an 8-byte boundary, then eight bytes at a time until a word
+            // holds a zero byte: an aligned word never crosses into the next page.
+            while (((ulong)(s + n) & 7) != 0)
+            {
+                if (s[n] == 0)
+                {
+                    return n == 0 ? string.Empty : Encoding.UTF8.GetString(s, n);
+                }
+                n++;
+            }
+            while (true)
+            {
+                ulong w = *(ulong*)(s + n);
+                if (((w - 0x0101010101010101UL) & ~w & 0x8080808080808080UL) != 0)
+                {
+                    break;
+                }
+                n += 8;
+            }
             while (s[n] != 0)
             {
                 n++;
