@@ -190,7 +190,9 @@ public final class GovitEngine implements AutoCloseable {
      * {@code {"accepted", "state_before", "state_after", "findings"}}.
      */
     public Decision preview(String projectJson, String eventJson) {
-        return Decision.ofPreview(Utf8.decode(previewBytes(json(projectJson), json(eventJson))));
+        byte[] project = Utf8.encode(projectJson, GovitException.INVALID_JSON);
+        byte[] event = Utf8.encode(eventJson, GovitException.INVALID_JSON);
+        return Decision.ofPreview(Utf8.decode(previewBytes(project, event)));
     }
 
     /** {@link #check(String)}, typed. Same as {@code checkResult(projectJson, null)}. */
