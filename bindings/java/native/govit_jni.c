@@ -420,61 +420,46 @@ JNIEXPORT void JNICALL Java_org_govit_GovitNative_engineFree(JNIEnv *env, jclass
     govit_engine_free((govit_engine *)(intptr_t)handle);
 }
 
+/* A kernel call on a record and a second JSON argument (check's options, an event). */
+typedef govit_status (*two_json_call)(const govit_engine *, const char *, const char *, char **);
+
+/* `call` on two UTF-8 byte arrays (the byte API). */
+static jbyteArray call_bytes(JNIEnv *env, jlong handle, jbyteArray first, jbyteArray second,
+                             two_json_call call) {
+    char *first_c, *second_c, *out = NULL;
+    govit_status status;
+    if (to_c_string(env, first, &first_c) != 0) {
+        return NULL;
+    }
+    if (to_c_string(env, second, &second_c) != 0) {
+        free(first_c);
+        return NULL;
+    }
+    status = call(engine_of(handle), first_c, second_c, &out);
+    free(first_c);
+    free(second_c);
+    return finish(env, status, out);
+}
+
 JNIEXPORT jbyteArray JNICALL Java_org_govit_GovitNative_check(JNIEnv *env, jclass cls,
                                                               jlong handle, jbyteArray project,
                                                               jbyteArray options) {
-    char *project_c, *options_c, *out = NULL;
-    govit_status status;
     (void)cls;
-    if (to_c_string(env, project, &project_c) != 0) {
-        return NULL;
-    }
-    if (to_c_string(env, options, &options_c) != 0) {
-        free(project_c);
-        return NULL;
-    }
-    status = govit_check(engine_of(handle), project_c, options_c, &out);
-    free(project_c);
-    free(options_c);
-    return finish(env, status, out);
+    return call_bytes(env, handle, project, options, govit_check);
 }
 
 JNIEXPORT jbyteArray JNICALL Java_org_govit_GovitNative_apply(JNIEnv *env, jclass cls,
                                                               jlong handle, jbyteArray project,
                                                               jbyteArray event) {
-    char *project_c, *event_c, *out = NULL;
-    govit_status status;
     (void)cls;
-    if (to_c_string(env, project, &project_c) != 0) {
-        return NULL;
-    }
-    if (to_c_string(env, event, &event_c) != 0) {
-        free(project_c);
-        return NULL;
-    }
-    status = govit_apply(engine_of(handle), project_c, event_c, &out);
-    free(project_c);
-    free(event_c);
-    return finish(env, status, out);
+    return call_bytes(env, handle, project, event, govit_apply);
 }
 
 JNIEXPORT jbyteArray JNICALL Java_org_govit_GovitNative_preview(JNIEnv *env, jclass cls,
                                                                 jlong handle, jbyteArray project,
                                                                 jbyteArray event) {
-    char *project_c, *event_c, *out = NULL;
-    govit_status status;
     (void)cls;
-    if (to_c_string(env, project, &project_c) != 0) {
-        return NULL;
-    }
-    if (to_c_string(env, event, &event_c) != 0) {
-        free(project_c);
-        return NULL;
-    }
-    status = govit_preview(engine_of(handle), project_c, event_c, &out);
-    free(project_c);
-    free(event_c);
-    return finish(env, status, out);
+    return call_bytes(env, handle, project, event, govit_preview);
 }
 
 JNIEXPORT jbyteArray JNICALL Java_org_govit_GovitNative_verify(JNIEnv *env, jclass cls,
@@ -539,42 +524,36 @@ JNIEXPORT jbyteArray JNICALL Java_org_govit_GovitNative_lifecycle(JNIEnv *env, j
 /* The JSON calls on Java strings (GovitEngine.check/apply/verify): GOVIT_INVALID_JSON for
  * U+0000, as Utf8.encode. */
 
+/* `call` on two Java strings (the String API). */
+static jstring call_strings(JNIEnv *env, jlong handle, jstring first, jstring second,
+                            two_json_call call) {
+    char *first_c, *second_c, *out = NULL;
+    govit_status status;
+    if (string_to_c(env, first, GOVIT_INVALID_JSON, &first_c) != 0) {
+        return NULL;
+    }
+    if (string_to_c(env, second, GOVIT_INVALID_JSON, &second_c) != 0) {
+        free(first_c);
+        return NULL;
+    }
+    status = call(engine_of(handle), first_c, second_c, &out);
+    free(first_c);
+    free(second_c);
+    return finish_string(env, status, out);
+}
+
 JNIEXPORT jstring JNICALL Java_org_govit_GovitNative_checkString(JNIEnv *env, jclass cls,
                                                                  jlong handle, jstring project,
                                                                  jstring options) {
-    char *project_c, *options_c, *out = NULL;
-    govit_status status;
     (void)cls;
-    if (string_to_c(env, project, GOVIT_INVALID_JSON, &project_c) != 0) {
-        return NULL;
-    }
-    if (string_to_c(env, options, GOVIT_INVALID_JSON, &options_c) != 0) {
-        free(project_c);
-        return NULL;
-    }
-    status = govit_check(engine_of(handle), project_c, options_c, &out);
-    free(project_c);
-    free(options_c);
-    return finish_string(env, status, out);
+    return call_strings(env, handle, project, options, govit_check);
 }
 
 JNIEXPORT jstring JNICALL Java_org_govit_GovitNative_applyString(JNIEnv *env, jclass cls,
                                                                  jlong handle, jstring project,
                                                                  jstring event) {
-    char *project_c, *event_c, *out = NULL;
-    govit_status status;
     (void)cls;
-    if (string_to_c(env, project, GOVIT_INVALID_JSON, &project_c) != 0) {
-        return NULL;
-    }
-    if (string_to_c(env, event, GOVIT_INVALID_JSON, &event_c) != 0) {
-        free(project_c);
-        return NULL;
-    }
-    status = govit_apply(engine_of(handle), project_c, event_c, &out);
-    free(project_c);
-    free(event_c);
-    return finish_string(env, status, out);
+    return call_strings(env, handle, project, event, govit_apply);
 }
 
 JNIEXPORT jstring JNICALL Java_org_govit_GovitNative_verifyString(JNIEnv *env, jclass cls,
