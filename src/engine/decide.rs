@@ -23,6 +23,15 @@ impl Engine {
     /// What `apply` decides about `event` on `project`: its findings, and the state
     /// it leads to if no finding is `block`.
     pub fn decide(&self, project: &Project, event: &Event) -> Decision {
+        self.decide_keeping_digest(project, event).0
+    }
+
+    /// `decide`, with the attributes' digest if the rules computed it, for `accept`.
+    pub(super) fn decide_keeping_digest(
+        &self,
+        project: &Project,
+        event: &Event,
+    ) -> (Decision, Option<String>) {
         let ctx = Ctx::for_event(&self.settings, project, event);
         // Art 47: before 2024-07-01 only the rules that judge every event run.
         let in_force = event.date >= rules::in_force_from();
@@ -34,7 +43,7 @@ impl Engine {
         }
         findings.extend(self.evaluate(&ctx, Stage::Notes, runs));
         let accepted = !findings.iter().any(Finding::is_blocking);
-        Decision {
+        let decision = Decision {
             accepted,
             state_before: project.state,
             state_after: if accepted {
@@ -43,15 +52,16 @@ impl Engine {
                 project.state
             },
             findings,
-        }
+        };
+        (decision, ctx.current_digest())
     }
 
     /// Judges `event` on `project`: the decision, and the new record when accepted.
     pub fn apply(&self, project: &Project, event: &Event) -> (Decision, Option<Project>) {
-        let decision = self.decide(project, event);
+        let (decision, digest) = self.decide_keeping_digest(project, event);
         let next = decision
             .accepted
-            .then(|| accept(project.clone(), event, &decision));
+            .then(|| accept(project.clone(), event, &decision, digest));
         (decision, next)
     }
 
@@ -121,7 +131,12 @@ impl Engine {
 }
 
 /// The record after an accepted event: its effects and the history entry that binds it.
-pub(super) fn accept(project: Project, event: &Event, decision: &Decision) -> Project {
+pub(super) fn accept(
+    project: Project,
+    event: &Event,
+    decision: &Decision,
+    digest: Option<String>,
+) -> Project {
     let ids = decision.findings.iter().map(|f| f.rule).collect();
-    history::accept(project, event, ids)
+    history::accept(project, event, ids, digest)
 }

@@ -75,7 +75,7 @@ impl Engine {
     pub fn apply_json(&self, project_json: &str, event_json: &str) -> Result<String> {
         let project = self.parse_project(project_json)?;
         let event = self.parse_event(event_json)?;
-        let decision = self.decide(&project, &event);
+        let (decision, digest) = self.decide_keeping_digest(&project, &event);
         if !decision.accepted {
             // Refused: the record exactly as received, never rewritten.
             let mut out = to_json(&decision);
@@ -85,7 +85,7 @@ impl Engine {
             out.push('}');
             return Ok(out);
         }
-        let next = super::decide::accept(project, &event, &decision);
+        let next = super::decide::accept(project, &event, &decision, digest);
         Ok(to_json(&ApplyResult {
             accepted: decision.accepted,
             state_before: decision.state_before,

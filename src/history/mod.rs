@@ -35,12 +35,27 @@ fn canonical_attributes(attrs: &Attributes) -> Box<RawValue> {
 }
 
 /// The record after an accepted `event`: its effects, then the history entry
-/// that binds it (`findings` are the ids of what the engine found).
-pub fn accept(mut project: Project, event: &Event, findings: Vec<&'static str>) -> Project {
-    let canonical = canonical_attributes(&project.attrs);
-    let digest = sm3_hex(canonical.get().as_bytes());
+/// that binds it (`findings` are the ids of what the engine found; `known_digest`
+/// the attributes' digest if the rules already computed it).
+pub fn accept(
+    mut project: Project,
+    event: &Event,
+    findings: Vec<&'static str>,
+    known_digest: Option<String>,
+) -> Project {
+    // The canonical text is needed to hash the attributes, or to snapshot them.
+    let mut canonical = None;
+    let digest = known_digest.unwrap_or_else(|| {
+        let text = canonical_attributes(&project.attrs);
+        let digest = sm3_hex(text.get().as_bytes());
+        canonical = Some(text);
+        digest
+    });
     let snapshot_due = project.history.is_empty()
         || project.kernel.attributes_digest.as_deref() != Some(digest.as_str());
+    let canonical = canonical
+        .filter(|_| snapshot_due)
+        .or_else(|| snapshot_due.then(|| canonical_attributes(&project.attrs)));
     let origin = (project.history.is_empty()
         && (project.state != State::Draft || project.kernel != KernelFields::default()))
     .then(|| Origin {
@@ -62,7 +77,7 @@ pub fn accept(mut project: Project, event: &Event, findings: Vec<&'static str>) 
         event,
         state_after: project.state,
         findings: findings.clone(),
-        snapshot: snapshot_due.then_some((&*canonical, digest.as_str())),
+        snapshot: canonical.as_deref().map(|text| (text, digest.as_str())),
         origin: origin_value,
         prev: &prev,
     }

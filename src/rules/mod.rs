@@ -206,7 +206,8 @@ pub struct Ctx<'a> {
     /// the record's with the pending change applied (Art 33: a change is judged like
     /// the submission it changes).
     judged: Cow<'a, Attributes>,
-    edited: OnceCell<bool>,
+    /// SM3 of the record's declared attributes, once a rule needed it.
+    current_digest: OnceCell<String>,
     calendar_unknown: Cell<bool>,
 }
 
@@ -226,7 +227,7 @@ impl<'a> Ctx<'a> {
             event: Some(event),
             as_of: None,
             judged,
-            edited: OnceCell::new(),
+            current_digest: OnceCell::new(),
             calendar_unknown: Cell::new(false),
         }
     }
@@ -238,7 +239,7 @@ impl<'a> Ctx<'a> {
             event: None,
             as_of,
             judged: Cow::Borrowed(&project.attrs),
-            edited: OnceCell::new(),
+            current_digest: OnceCell::new(),
             calendar_unknown: Cell::new(false),
         }
     }
@@ -251,20 +252,27 @@ impl<'a> Ctx<'a> {
     /// Whether the declared attributes differ from those the last history entry
     /// left: edited by the host since (CONTRACT §6 binds them in every entry).
     pub fn attributes_edited(&self) -> bool {
-        *self.edited.get_or_init(|| {
-            let p = self.project;
-            let recorded = p.kernel.attributes_digest.clone().or_else(|| {
-                // Without the digest, the last snapshot, if no approved change came after it.
-                let entries = p.history.entries();
-                let at = entries.iter().rposition(|e| e.snapshot.is_some())?;
-                let later_change = entries[at..]
-                    .iter()
-                    .any(|e| e.event.kind == EventType::ApproveChange);
-                let snapshot = entries[at].snapshot.as_ref()?;
-                (!later_change).then(|| crate::history::attributes_digest(snapshot))
-            });
-            recorded.is_some_and(|d| d != crate::history::attributes_digest(&p.attrs))
+        let p = self.project;
+        let recorded = p.kernel.attributes_digest.clone().or_else(|| {
+            // Without the digest, the last snapshot, if no approved change came after it.
+            let entries = p.history.entries();
+            let at = entries.iter().rposition(|e| e.snapshot.is_some())?;
+            let later_change = entries[at..]
+                .iter()
+                .any(|e| e.event.kind == EventType::ApproveChange);
+            let snapshot = entries[at].snapshot.as_ref()?;
+            (!later_change).then(|| crate::history::attributes_digest(snapshot))
+        });
+        recorded.is_some_and(|d| {
+            d != *self
+                .current_digest
+                .get_or_init(|| crate::history::attributes_digest(&p.attrs))
         })
+    }
+
+    /// The digest of the record's attributes if a rule computed it (`accept` reuses it).
+    pub fn current_digest(&self) -> Option<String> {
+        self.current_digest.get().cloned()
     }
 
     /// Whether the event is a supervising department's act (Art 41, 42) or a
