@@ -132,6 +132,18 @@ fn why_03_security_budget_and_method_are_fixed_at_approval() {
     );
     let r = apply(&engine, &switched, &single);
     refused_by(&r, "art33.major_change_unapproved");
+    // Editing the approved baseline along with the attribute still shows as an edit.
+    let mut both = edited(&budgeted, json!({"budget_yuan": "3500000.00"}));
+    both["baseline"]["budget_yuan"] = json!("3500000.00");
+    let r = apply(&engine, &both, &path_event("start_procurement"));
+    refused_by(&r, "art31.approved_plan_changed");
+    // Forging the attributes' digest too is what `verify` finds: the record disagrees with its history.
+    let mut forged = both.clone();
+    let digest = govit::history::attributes_digest(&parse_project(&forged).attrs);
+    forged["attributes_digest"] = json!(digest);
+    let report: Value =
+        serde_json::from_str(&engine.verify_json(&forged.to_string()).unwrap()).unwrap();
+    assert_eq!(report["valid"], false, "{report:#}");
     // Any other declared attribute is also fixed after 立项 (Art 31).
     let renamed = edited(&budgeted, json!({"is_new": false}));
     let r = apply(&engine, &renamed, &path_event("start_procurement"));
