@@ -257,31 +257,51 @@ fn unit_mismatch(ctx: &Ctx) -> Vec<Hit> {
     )]
 }
 
-/// Edits (insert, delete, substitute one character) between `a` and `b`.
-fn edit_distance(a: &str, b: &str) -> usize {
+/// The edits (insert, delete, substitute one character) between `a` and `b`,
+/// if there are at most two; a key further away is not a typo.
+fn edits_within_two(a: &[char], a_bits: u64, b: &str) -> Option<usize> {
+    const MAX: usize = 2;
+    if a.len().abs_diff(b.chars().count()) > MAX {
+        return None;
+    }
+    let b_bits = char_bits(b.chars());
+    if (a_bits & !b_bits).count_ones() as usize > MAX
+        || (b_bits & !a_bits).count_ones() as usize > MAX
+    {
+        return None;
+    }
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
+    for (i, ca) in a.iter().enumerate() {
         let mut prev = row[0];
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let here = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb))
-                .min(row[j] + 1)
-                .min(here + 1);
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(here + 1);
             prev = here;
         }
+        // Every later cell is at least this row's least.
+        if row.iter().min().is_some_and(|&least| least > MAX) {
+            return None;
+        }
     }
-    row[b.len()]
+    Some(row[b.len()]).filter(|&d| d <= MAX)
+}
+
+/// The characters of a text folded into 64 bits: each character one text has and
+/// the other lacks takes an edit, so this bounds the edits cheaply.
+fn char_bits(chars: impl Iterator<Item = char>) -> u64 {
+    chars.fold(0, |set, c| set | 1 << (c as u32 % 64))
 }
 
 /// The known key one or two edits from `key`, if there is exactly one nearest.
 fn nearest(key: &str, known: impl Iterator<Item = &'static str>) -> Option<&'static str> {
+    let (key_bits, key): (u64, Vec<char>) = (char_bits(key.chars()), key.chars().collect());
     let mut best: Option<(usize, &'static str)> = None;
     for k in known {
-        let d = edit_distance(key, k);
-        if (1..=2).contains(&d) && best.map_or(true, |(bd, _)| d < bd) {
-            best = Some((d, k));
+        match edits_within_two(&key, key_bits, k) {
+            Some(d) if d >= 1 && best.map_or(true, |(bd, _)| d < bd) => best = Some((d, k)),
+            _ => {}
         }
     }
     best.map(|(_, k)| k)
@@ -346,4 +366,33 @@ fn calendar_year_unknown(ctx: &Ctx) -> Vec<Hit> {
         format!("期限计算涉及日历未收录的年份（已收录：{known}），已按周一至周五为工作日推算；请系统管理员在引擎配置的节假日日历中补充该年的国务院节假日安排。"),
         format!("A deadline depends on a year the calendar does not know (known: {known}); Monday to Friday were assumed to be working days. Add that year's State Council holiday notice to the engine config `calendar`."),
     )]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edits(a: &str, b: &str) -> Option<usize> {
+        let chars: Vec<char> = a.chars().collect();
+        edits_within_two(&chars, char_bits(a.chars()), b)
+    }
+
+    #[test]
+    fn two_edits_are_a_typo_and_three_are_not() {
+        assert_eq!(edits("budget_yuan", "budget_yuan"), Some(0));
+        assert_eq!(edits("budgetyuan", "budget_yuan"), Some(1));
+        assert_eq!(edits("budget_yaun", "budget_yuan"), Some(2));
+        assert_eq!(edits("bugdet_yaun", "budget_yuan"), None);
+        assert_eq!(edits("budget", "budget_yuan"), None);
+        assert_eq!(edits("budget_元", "budget_yuan"), None);
+        assert_eq!(edits("budget_yua元", "budget_yuan"), Some(1));
+        assert_eq!(edits("oa_workflow_id", "owner_unit"), None);
+    }
+
+    #[test]
+    fn the_nearest_known_key_is_named() {
+        assert_eq!(near_record_key("budget_yaun"), Some("budget_yuan"));
+        assert_eq!(near_record_key("oa_workflow_id"), None);
+        assert_eq!(near_record_key("budget_yuan"), None);
+    }
 }
