@@ -813,6 +813,59 @@ fn an_extension_must_be_later_than_the_deadline_it_extends() {
     assert!(!has_rule(&again("2027-04-01"), LATE_REQUEST));
 }
 
+#[test]
+fn an_extension_is_decided_only_on_a_request_awaiting_it() {
+    const NOT_REQUESTED: &str = "art35.extension_not_requested";
+    let engine = engine();
+    let approve = |p: &Value, date: &str| {
+        apply(
+            &engine,
+            p,
+            &bdc(
+                "approve_extension",
+                date,
+                json!({ "new_deadline": "2027-03-31" }),
+            ),
+        )
+    };
+    let reject = |p: &Value| {
+        apply(
+            &engine,
+            p,
+            &bdc("reject_extension", "2027-01-10", json!({})),
+        )
+    };
+    // Unasked: a late unit's extension granted by the centre would leave its lateness unrecorded.
+    for r in [
+        approve(&preliminary(), "2027-01-10"),
+        reject(&preliminary()),
+    ] {
+        assert_eq!(r["accepted"], false, "{:#}", r["findings"]);
+        let f = finding(&r, NOT_REQUESTED);
+        assert_eq!(f["severity"], "block");
+        let zh = f["message"].as_str().unwrap();
+        assert!(zh.contains("没有待审批的延期验收申请"), "{zh}");
+        assert!(f["remedy"].as_str().unwrap().contains("提出延期验收申请"));
+    }
+    // Asked, even late: decided, and the lateness stays on the record.
+    let late = apply_ok(
+        &engine,
+        &preliminary(),
+        &request("2027-01-05", "2027-03-31"),
+    );
+    let approved = approve(&late, "2027-01-10");
+    assert_eq!(approved["accepted"], true, "{:#}", approved["findings"]);
+    assert!(!has_rule(&approved, NOT_REQUESTED));
+    assert_eq!(reject(&late)["accepted"], true);
+    // A request is decided once: approving again, or after a rejection, is unasked.
+    assert!(has_rule(
+        &approve(&approved["project"], "2027-01-11"),
+        NOT_REQUESTED
+    ));
+    let rejected = reject(&late)["project"].clone();
+    assert!(has_rule(&approve(&rejected, "2027-01-11"), NOT_REQUESTED));
+}
+
 // ---- art36.self_evaluation_year_invalid, art36.post_evaluation_not_commissioned ----
 
 const YEAR_INVALID: &str = "art36.self_evaluation_year_invalid";

@@ -77,6 +77,23 @@ pub static RULES: &[Rule] = &[
         ..RULE
     },
     Rule {
+        id: "art35.extension_not_requested",
+        article: Some(35),
+        severity: Severity::Block,
+        title: "没有待审批的延期验收申请",
+        title_en: "No extension request awaits a decision",
+        events: Events::Only(&[
+            EventType::ApproveExtension,
+            EventType::RejectExtension,
+        ]),
+        eval: extension_not_requested,
+        remedy: (
+            "延期验收由项目建设单位在期限届满前（含当日）提出申请后审批：请先由项目建设单位办理“提出延期验收申请”。",
+            "An extension is decided on the construction unit's request, made by the deadline (inclusive): have the unit record `request_extension` first.",
+        ),
+        ..RULE
+    },
+    Rule {
         id: "art35.extension_not_later",
         article: Some(35),
         severity: Severity::Block,
@@ -436,6 +453,28 @@ fn extension_not_later(ctx: &Ctx) -> Vec<Hit> {
         ),
         format!(
             "`{}` gives `new_deadline` {to}, not after {en_basis} it would extend, so it extends nothing (Art 35).",
+            e.kind
+        ),
+    )]
+}
+
+// Art 35: 不能按期申请竣工验收的项目，项目建设单位应向市政府办公室（市大数据中心）提出延期验收申请.
+// The centre decides a request; an extension it grants unasked would leave a late unit's
+// lateness unrecorded (art35.extension_requested_late judges the request).
+fn extension_not_requested(ctx: &Ctx) -> Vec<Hit> {
+    let Some(e) = ctx.event else {
+        return Vec::new();
+    };
+    if ctx.project.kernel.requested_extension.is_some() {
+        return Vec::new();
+    }
+    vec![Hit::new(
+        format!(
+            "不能按期申请竣工验收的，由项目建设单位提出延期验收申请（第三十五条）；本项目没有待审批的延期验收申请，不能办理“{}”。",
+            e.kind.zh()
+        ),
+        format!(
+            "An extension is requested by the construction unit that cannot apply for final acceptance on time (Art 35); no request awaits a decision, so `{}` has nothing to decide.",
             e.kind
         ),
     )]
