@@ -125,6 +125,42 @@ fn main() {
             show_ns(kernel),
             show_ns(limit)
         );
+        // What the history format requires of any implementation on a first event,
+        // with the same JSON library: read the inputs, write the output document,
+        // and SM3 what the entry binds (the snapshot, and the entry without it).
+        let output: serde_json::Value =
+            serde_json::from_str(&engine.apply_json(&bare, &first).expect("apply")).expect("JSON");
+        let entry = output["project"]["history"][0]
+            .as_object()
+            .expect("an entry");
+        let bound = [
+            govit::model::canonical_json(&entry["snapshot"]),
+            govit::model::canonical_object_without(entry, govit::model::unhashed_members(2)),
+        ];
+        let (floor, limit) = paired_median_ns(
+            reps,
+            budget,
+            || {
+                for text in [&bare, &first] {
+                    black_box(serde_json::from_str::<serde_json::Value>(text).expect("JSON"));
+                }
+                black_box(serde_json::to_string(&output).expect("serialises"));
+                for text in &bound {
+                    black_box(govit::model::sm3_hex(text.as_bytes()));
+                }
+            },
+            || {
+                black_box(json_limit(&[&bare, &first]));
+            },
+        );
+        println!(
+            "#   floor: the inputs read, the {}-byte output written, SM3 of {} bytes: {} ({:.2}× the limit; the kernel {:.2}× the floor)",
+            output.to_string().len(),
+            bound.iter().map(String::len).sum::<usize>(),
+            show_ns(floor),
+            floor / limit,
+            kernel / floor
+        );
     }
 
     // The nightly batch, one core: distinct records of every state of the path.

@@ -174,6 +174,14 @@ fn the_centre_is_never_offered_a_sanction_without_grounds_as_ready() {
     let implementing = walk_to(&engine, "implementing");
     let bdc = json!({"role": "big_data_center"});
     let s = steps(&implementing, bdc.clone(), "2025-11-10");
+    // Nor an extension nobody requested.
+    for kind in ["approve_extension", "reject_extension"] {
+        assert_eq!(
+            step(&s, kind)["blocked_by"],
+            json!(["art35.extension_not_requested"]),
+            "{kind}"
+        );
+    }
     for kind in [
         "notify_criticism",
         "defer_investment",
