@@ -53,7 +53,7 @@ java-test: release
 dotnet-test: release
 	$(MAKE) -C bindings/dotnet deps all test example
 
-test: deps lint rust-test header-check c-test java-test dotnet-test dist dist-test spark-test
+test: deps lint rust-test header-check c-test java-test dotnet-test dist dist-test spark-test peers-test
 	@echo "make test: all suites passed"
 
 docs:
@@ -213,7 +213,13 @@ asan: release
 #   make bench-quick   the goals in one run, one line each: `goal <name> <measured> <target>`
 #                      (under a minute once built; the first run compiles regorus, minutes)
 #   make bench         everything: criterion (kernel, history), the batch, the peer, the bindings
-.PHONY: bench bench-quick
+.PHONY: bench bench-quick peers-test
+
+# The peer's differential test: govit and the Rego policy of benches/peers find the
+# same rules on 5,000 generated submit_technical cases (so the peer figures compare
+# the same decision). Part of `make test`: the first run compiles regorus.
+peers-test:
+	cd benches/peers && $(CARGO) test --release --locked
 
 bench-quick:
 	$(CARGO) build --release --locked
@@ -226,7 +232,7 @@ bench: bench-quick
 	$(CARGO) bench --locked --bench history
 	$(CARGO) bench --locked --bench batch
 	$(CARGO) bench --locked -p govit-cli --bench todo
-	cd benches/peers && $(CARGO) test --release && $(CARGO) bench --bench submit_technical
+	cd benches/peers && $(CARGO) bench --bench submit_technical
 
 # ---- the command-line tool (cli/, issue 16) ----
 # The README's screenshot of the nightly report: the HTML of `govit todo` over

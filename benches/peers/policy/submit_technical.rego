@@ -1,5 +1,5 @@
-# The rules govit applies to `submit_technical` (Art 6, 7, 9, 10, 11, 12, 13,
-# 17, 37 of 《曲阜市政务信息化项目建设管理办法》), written as a Rego policy for
+# The rules govit applies to `submit_technical` (Art 6, 7, 8, 9, 10, 11, 12, 13,
+# 15, 17, 37 of 《曲阜市政务信息化项目建设管理办法》), written as a Rego policy for
 # the peer benchmark (regorus). It mirrors src/rules/review.rs and
 # src/rules/security.rs; benches/peers/tests/differential.rs checks that both
 # give the same set of rule ids on thousands of generated records.
@@ -38,6 +38,57 @@ findings contains "art17.emergency_decision_missing" if {
 	object.get(project, "emergency", false) == true
 	not has_doc("municipal_decision")
 }
+
+# The emergency route from draft skips demand review, so its demand is judged here
+# (Art 6, 8, 15), as at submit_demand.
+judges_demand if object.get(project, "state", "draft") == "draft"
+
+blank(key) if {
+	text := object.get(project, key, "")
+	is_string(text)
+	trim(text, " \t\n\r") == ""
+}
+
+blank(key) if object.get(project, key, "") == null
+
+# Art 6: the demand states its basis, content, goals and budget.
+findings contains "art06.demand_incomplete" if {
+	judges_demand
+	some key in ["basis", "content", "goals"]
+	blank(key)
+}
+
+findings contains "art06.demand_incomplete" if {
+	judges_demand
+	not project.budget_yuan
+}
+
+findings contains "art06.demand_incomplete" if {
+	judges_demand
+	budget_fen <= 0
+}
+
+# Art 8: the demand is decided by the unit's Party committee (leading group).
+findings contains "art08.party_committee_decision_missing" if {
+	judges_demand
+	not has_doc("party_committee_decision")
+}
+
+# Art 15: a cross-department project names its lead and co-building departments
+# and files their overall plan.
+co_departments := object.get(project, "co_departments", [])
+
+findings contains "art15.joint_plan_missing" if {
+	judges_demand
+	object.get(project, "cross_department", false) == true
+	joint_plan_incomplete
+}
+
+joint_plan_incomplete if blank("lead_department")
+
+joint_plan_incomplete if every d in co_departments { trim(d, " \t\n\r") == "" }
+
+joint_plan_incomplete if not has_doc("overall_plan")
 
 # Money is exact in govit; here it is counted in fen (yuan x 100, two decimals
 # at most), where the comparisons below are exact integers.

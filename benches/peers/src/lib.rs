@@ -1,5 +1,5 @@
 //! govit beside a peer policy engine: the rules of `submit_technical` (Art 6,
-//! 7, 9, 10, 11, 12, 13, 17, 37) as a Rego policy (`policy/submit_technical.rego`)
+//! 7, 8, 9, 10, 11, 12, 13, 15, 17, 37) as a Rego policy (`policy/submit_technical.rego`)
 //! evaluated by regorus, Microsoft's Rust Rego engine, and the generator of
 //! project records both are judged on.
 //!
@@ -150,7 +150,8 @@ fn yuan(fen: i64) -> String {
 /// project, the right actor), with every attribute the rules read varied around
 /// its boundaries: budget around 5,000,000.00, security budget around 5%,
 /// audience, platforms, app types, shared use, integrations, cloud, documents on
-/// file and attached, `is_new`, `emergency`.
+/// file and attached, `is_new`, `emergency`, and for the emergency route's demand
+/// (Art 6, 8, 15) blank texts and a cross-department project's departments.
 pub fn case(i: u64) -> Case {
     let mut r = Rng::new(i + 1);
     let budget_fen: Option<i64> = match r.below(8) {
@@ -175,6 +176,32 @@ pub fn case(i: u64) -> Case {
         "location": "曲阜市政务云",
     });
     let p = project.as_object_mut().expect("object");
+    // A blank text (Art 6): empty, spaces, null or absent.
+    if r.below(6) == 0 {
+        let key = ["basis", "content", "goals"][r.below(3) as usize];
+        match r.below(4) {
+            0 => p.insert(key.into(), json!("")),
+            1 => p.insert(key.into(), json!("  ")),
+            2 => p.insert(key.into(), Value::Null),
+            _ => p.remove(key),
+        };
+    }
+    // Art 15: a cross-department project, its lead and co-building departments given or not.
+    if r.below(3) == 0 {
+        p.insert("cross_department".into(), json!(true));
+        if r.coin() {
+            p.insert("lead_department".into(), json!(OWNER));
+        }
+        match r.below(3) {
+            0 => {}
+            1 => {
+                p.insert("co_departments".into(), json!([" "]));
+            }
+            _ => {
+                p.insert("co_departments".into(), json!(["曲阜市大数据中心"]));
+            }
+        }
+    }
     if let Some(b) = budget_fen {
         p.insert("budget_yuan".into(), json!(yuan(b)));
         // Security budget around 5% of it: exactly, a fen under or over, far off, or absent.
@@ -251,6 +278,8 @@ pub fn case(i: u64) -> Case {
         "security_responsibility_statement",
         "data_sharing_plan",
         "municipal_decision",
+        "party_committee_decision",
+        "overall_plan",
     ];
     // Most documents present most of the time, so records fail one or two rules.
     let mut on_file = serde_json::Map::new();

@@ -58,14 +58,17 @@ fn govit_and_rego_agree_on_submit_technical() {
     let expected = [
         "art06.construction_plan_missing",
         "art06.crypto_plan_missing",
+        "art06.demand_incomplete",
         "art06.feasibility_study_missing",
         "art07.secure_reliable_statement_missing",
+        "art08.party_committee_decision_missing",
         "art09.off_cloud_security_responsibility",
         "art10.internal_platform",
         "art10.public_platform",
         "art11.shared_use_expected",
         "art12.supervision_integration_missing",
         "art13.data_sharing_plan_missing",
+        "art15.joint_plan_missing",
         "art17.emergency_decision_missing",
         "art37.security_budget_below_5pct",
     ];
