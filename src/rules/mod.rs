@@ -466,10 +466,3 @@ pub fn rule_infos() -> Vec<RuleInfo> {
         })
         .collect()
 }
-
-/// Joins document labels for messages: (zh, en).
-pub fn document_list(kinds: &[DocumentKind]) -> (String, String) {
-    let zh: Vec<&str> = kinds.iter().map(|k| k.zh()).collect();
-    let en: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
-    (zh.join("、"), en.join(", "))
-}
