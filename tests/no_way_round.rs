@@ -434,23 +434,6 @@ fn data_for(kind: EventType, date: &str, extra: bool, budget_choice: usize) -> V
     data
 }
 
-/// Supervision acts and refusals do not advance a project; the property judges the rest.
-fn advances(kind: EventType) -> bool {
-    !matches!(
-        kind,
-        EventType::RejectDemandReview
-            | EventType::RejectTechnicalReview
-            | EventType::RejectChange
-            | EventType::RejectExtension
-            | EventType::OrderRectification
-            | EventType::ConfirmRectification
-            | EventType::NotifyCriticism
-            | EventType::DeferInvestment
-            | EventType::Suspend
-            | EventType::Terminate
-    )
-}
-
 fn attrs_of(record: &Value) -> govit::model::Attributes {
     parse_project(record).attrs
 }
@@ -496,7 +479,11 @@ fn run(moves: &[Move]) -> Result<(), TestCaseError> {
                 if kind == EventType::PassTechnicalReview || kind == EventType::ApproveChange {
                     judged = Some(attrs.clone());
                 }
-                if !state.is_before_approval() && state != State::Terminated && advances(kind) {
+                // Supervision acts and refusals do not advance a project; the property judges the rest.
+                if !state.is_before_approval()
+                    && state != State::Terminated
+                    && !kind.is_supervision_or_refusal()
+                {
                     let p = parse_project(&next);
                     let budget = attrs.budget_yuan.map(|m: Money| m.0).unwrap_or_default();
                     prop_assert!(

@@ -460,6 +460,26 @@ impl State {
     }
 }
 
+impl EventType {
+    /// A supervising department's act (Art 41, 42) or a refusal: neither is held up
+    /// by what the construction unit edited, and neither advances the project.
+    pub fn is_supervision_or_refusal(self) -> bool {
+        matches!(
+            self,
+            EventType::RejectDemandReview
+                | EventType::RejectTechnicalReview
+                | EventType::RejectChange
+                | EventType::RejectExtension
+                | EventType::OrderRectification
+                | EventType::ConfirmRectification
+                | EventType::NotifyCriticism
+                | EventType::DeferInvestment
+                | EventType::Suspend
+                | EventType::Terminate
+        )
+    }
+}
+
 impl AssessmentKind {
     /// The document filed by an assessment of this kind, if any.
     pub fn document(self) -> Option<DocumentKind> {

@@ -278,21 +278,8 @@ impl<'a> Ctx<'a> {
     /// Whether the event is a supervising department's act (Art 41, 42) or a
     /// refusal: neither is held up by what the construction unit edited.
     pub fn is_supervision_or_refusal(&self) -> bool {
-        self.event_type().is_some_and(|e| {
-            matches!(
-                e,
-                EventType::RejectDemandReview
-                    | EventType::RejectTechnicalReview
-                    | EventType::RejectChange
-                    | EventType::RejectExtension
-                    | EventType::OrderRectification
-                    | EventType::ConfirmRectification
-                    | EventType::NotifyCriticism
-                    | EventType::DeferInvestment
-                    | EventType::Suspend
-                    | EventType::Terminate
-            )
-        })
+        self.event_type()
+            .is_some_and(EventType::is_supervision_or_refusal)
     }
 
     /// Whether the project has been submitted for technical review (the standing
