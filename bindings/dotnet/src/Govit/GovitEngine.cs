@@ -127,20 +127,8 @@ namespace Govit
         /// and <c>"next_steps"</c> when <c>options.actor</c> is given (<see cref="CheckTyped"/> reads it).</returns>
         public string Check(string projectJson, string optionsJson = null)
         {
-            GovitEngineHandle h = Live();
-            byte[] project = Utf8.EncodeReused(projectJson, nameof(projectJson), 0);
-            byte[] options = optionsJson == null ? null : Utf8.EncodeReused(optionsJson, nameof(optionsJson), 1);
-            IntPtr json = IntPtr.Zero;
-            int status;
-            try
-            {
-                status = NativeMethods.govit_check(h, project, options, ref json);
-            }
-            catch (ObjectDisposedException)
-            {
-                throw Disposed();
-            }
-            return Finish(status, json);
+            return Call(CheckCall, "govit_check", projectJson, nameof(projectJson),
+                        optionsJson, nameof(optionsJson), secondOptional: true);
         }
 
         /// <summary>
@@ -151,20 +139,8 @@ namespace Govit
         /// store <c>project</c> as the new record.</returns>
         public string Apply(string projectJson, string eventJson)
         {
-            GovitEngineHandle h = Live();
-            byte[] project = Utf8.EncodeReused(projectJson, nameof(projectJson), 0);
-            byte[] evt = Utf8.EncodeReused(eventJson, nameof(eventJson), 1);
-            IntPtr json = IntPtr.Zero;
-            int status;
-            try
-            {
-                status = NativeMethods.govit_apply(h, project, evt, ref json);
-            }
-            catch (ObjectDisposedException)
-            {
-                throw Disposed();
-            }
-            return Finish(status, json);
+            return Call(ApplyCall, "govit_apply", projectJson, nameof(projectJson),
+                        eventJson, nameof(eventJson), secondOptional: false);
         }
 
         /// <summary>
@@ -174,24 +150,8 @@ namespace Govit
         /// <returns><c>{"accepted", "state_before", "state_after", "findings"}</c></returns>
         public string PreviewJson(string projectJson, string eventJson)
         {
-            GovitEngineHandle h = Live();
-            byte[] project = Utf8.EncodeReused(projectJson, nameof(projectJson), 0);
-            byte[] evt = Utf8.EncodeReused(eventJson, nameof(eventJson), 1);
-            IntPtr json = IntPtr.Zero;
-            int status;
-            try
-            {
-                status = CallPreview(h, project, evt, ref json);
-            }
-            catch (ObjectDisposedException)
-            {
-                throw Disposed();
-            }
-            catch (EntryPointNotFoundException e)
-            {
-                throw TooOld("govit_preview", e);
-            }
-            return Finish(status, json);
+            return Call(PreviewCall, "govit_preview", projectJson, nameof(projectJson),
+                        eventJson, nameof(eventJson), secondOptional: false);
         }
 
         /// <summary><see cref="PreviewJson"/>, read: its findings are those <see cref="ApplyTyped"/> would
@@ -344,6 +304,38 @@ namespace Govit
             // throws ObjectDisposedException (the handle is already closed) or the call runs
             // to completion on a still-valid engine and the handle frees it afterwards.
             return _handle;
+        }
+
+        private delegate int TwoTextCall(GovitEngineHandle engine, byte[] first, byte[] second, ref IntPtr outJson);
+
+        // Made once: a method group converted at each call would allocate a delegate per call.
+        private static readonly TwoTextCall CheckCall = NativeMethods.govit_check;
+        private static readonly TwoTextCall ApplyCall = NativeMethods.govit_apply;
+        private static readonly TwoTextCall PreviewCall = CallPreview;
+
+        // A call with two JSON texts: both encoded into this thread's buffers, the result taken
+        // and freed. `second` may be null only when `secondOptional` (check's options).
+        private string Call(TwoTextCall call, string function, string first, string firstName,
+                            string second, string secondName, bool secondOptional)
+        {
+            GovitEngineHandle h = Live();
+            byte[] a = Utf8.EncodeReused(first, firstName, 0);
+            byte[] b = second == null && secondOptional ? null : Utf8.EncodeReused(second, secondName, 1);
+            IntPtr json = IntPtr.Zero;
+            int status;
+            try
+            {
+                status = call(h, a, b, ref json);
+            }
+            catch (ObjectDisposedException)
+            {
+                throw Disposed();
+            }
+            catch (EntryPointNotFoundException e)
+            {
+                throw TooOld(function, e);
+            }
+            return Finish(status, json);
         }
 
         // Functions added to ABI 1 after its first release: a library older than this binding
