@@ -78,35 +78,14 @@ public final class DataField {
     }
 
     /** One allowed value of a {@code code} field, with its labels. */
-    public static final class Choice {
-        private final String value;
-        private final String label;
-        private final String labelEn;
-
+    public static final class Choice extends Labelled {
         Choice(JsonReader.Obj o) {
-            this.value = o.string("value");
-            this.label = o.string("label");
-            this.labelEn = o.string("label_en");
+            super(o, "value");
         }
 
-        /** The value to send, e.g. {@code "public_tender"}. */
+        /** The value to send, e.g. {@code "public_tender"}: its {@link #name()}. */
         public String value() {
-            return value;
-        }
-
-        /** Its label in Chinese, e.g. {@code 公开招标}. */
-        public String label() {
-            return label;
-        }
-
-        /** Its label in English. */
-        public String labelEn() {
-            return labelEn;
-        }
-
-        @Override
-        public String toString() {
-            return value;
+            return name();
         }
     }
 }

@@ -72,39 +72,28 @@ public final class Lifecycle {
 
     /** The state of that name, or {@code null}. */
     public State state(String name) {
-        for (State s : states) {
-            if (s.name.equals(name)) {
-                return s;
-            }
-        }
-        return null;
+        return named(states, name);
     }
 
     /** The role of that name, or {@code null}. */
     public Role role(String name) {
-        for (Role r : roles) {
-            if (r.name.equals(name)) {
-                return r;
-            }
-        }
-        return null;
+        return named(roles, name);
     }
 
     /** The document kind of that name, or {@code null}. */
     public Document document(String name) {
-        for (Document d : documents) {
-            if (d.name.equals(name)) {
-                return d;
-            }
-        }
-        return null;
+        return named(documents, name);
     }
 
     /** The event type of that name, or {@code null}. */
     public Event event(String name) {
-        for (Event e : events) {
-            if (e.name.equals(name)) {
-                return e;
+        return named(events, name);
+    }
+
+    private static <T extends Labelled> T named(List<T> list, String name) {
+        for (T t : list) {
+            if (t.name().equals(name)) {
+                return t;
             }
         }
         return null;
@@ -116,111 +105,36 @@ public final class Lifecycle {
     }
 
     /** A project state. */
-    public static final class State {
-        private final String name;
-        private final String label;
-        private final String labelEn;
+    public static final class State extends Labelled {
         private final boolean terminal;
 
         State(JsonReader.Obj o) {
-            this.name = o.string("state");
-            this.label = o.string("label");
-            this.labelEn = o.string("label_en");
+            super(o, "state");
             this.terminal = o.bool("terminal");
-        }
-
-        /** The state as written in records, e.g. {@code "draft"}. */
-        public String name() {
-            return name;
-        }
-
-        /** In Chinese, e.g. {@code 草稿}. */
-        public String label() {
-            return label;
-        }
-
-        public String labelEn() {
-            return labelEn;
         }
 
         /** Whether no event leads out of it. */
         public boolean terminal() {
             return terminal;
         }
-
-        @Override
-        public String toString() {
-            return name;
-        }
     }
 
     /** A role: the department an actor acts as. */
-    public static final class Role {
-        private final String name;
-        private final String label;
-        private final String labelEn;
-
+    public static final class Role extends Labelled {
         Role(JsonReader.Obj o) {
-            this.name = o.string("role");
-            this.label = o.string("label");
-            this.labelEn = o.string("label_en");
-        }
-
-        /** As written in {@code actor.role}, e.g. {@code "construction_unit"}. */
-        public String name() {
-            return name;
-        }
-
-        public String label() {
-            return label;
-        }
-
-        public String labelEn() {
-            return labelEn;
-        }
-
-        @Override
-        public String toString() {
-            return name;
+            super(o, "role");
         }
     }
 
     /** A document kind, as listed in an event's {@code data.documents}. */
-    public static final class Document {
-        private final String name;
-        private final String label;
-        private final String labelEn;
-
+    public static final class Document extends Labelled {
         Document(JsonReader.Obj o) {
-            this.name = o.string("document");
-            this.label = o.string("label");
-            this.labelEn = o.string("label_en");
-        }
-
-        /** e.g. {@code "party_committee_decision"}. */
-        public String name() {
-            return name;
-        }
-
-        public String label() {
-            return label;
-        }
-
-        public String labelEn() {
-            return labelEn;
-        }
-
-        @Override
-        public String toString() {
-            return name;
+            super(o, "document");
         }
     }
 
     /** An event type: one row of the transition table, with its form. */
-    public static final class Event {
-        private final String name;
-        private final String label;
-        private final String labelEn;
+    public static final class Event extends Labelled {
         private final List<String> roles;
         private final List<String> from;
         private final boolean fromAnyNonTerminal;
@@ -231,9 +145,7 @@ public final class Lifecycle {
         private final List<String> rules;
 
         Event(JsonReader.Obj o) {
-            this.name = o.string("event");
-            this.label = o.string("label");
-            this.labelEn = o.string("label_en");
+            super(o, "event");
             this.roles = o.strings("roles");
             this.from = o.strings("from");
             this.fromAnyNonTerminal = o.optBool("from_any_non_terminal", false);
@@ -246,19 +158,6 @@ public final class Lifecycle {
             this.data = Collections.unmodifiableList(d);
             this.documents = o.optStrings("documents");
             this.rules = o.optStrings("rules");
-        }
-
-        /** As written in an event's {@code type}, e.g. {@code "submit_demand"}. */
-        public String name() {
-            return name;
-        }
-
-        public String label() {
-            return label;
-        }
-
-        public String labelEn() {
-            return labelEn;
         }
 
         /** The roles that may send it. */
@@ -313,11 +212,6 @@ public final class Lifecycle {
         /** Whether {@code role} may send it in {@code state}. */
         public boolean allows(String role, String state) {
             return roles.contains(role) && from.contains(state);
-        }
-
-        @Override
-        public String toString() {
-            return name;
         }
     }
 }

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A minimal, strict JSON reader for the tests (the binding itself never parses JSON: it
- * passes text through). Objects become {@link LinkedHashMap}, arrays {@link ArrayList},
+ * A minimal, strict JSON reader for the tests, written apart from the binding's own
+ * {@link JsonReader} so that the typed results are checked against an independent reading
+ * of the same text, not against themselves. Objects become {@link LinkedHashMap}, arrays {@link ArrayList},
  * numbers {@link BigDecimal}, {@code null} becomes {@link #NULL}. Indifferent to layout, so
  * the tests do not depend on whether the kernel writes compact or pretty JSON.
  */
