@@ -844,8 +844,12 @@ fn an_extension_is_decided_only_on_a_request_awaiting_it() {
         let f = finding(&r, NOT_REQUESTED);
         assert_eq!(f["severity"], "block");
         let zh = f["message"].as_str().unwrap();
-        assert!(zh.contains("没有待审批的延期验收申请"), "{zh}");
-        assert!(f["remedy"].as_str().unwrap().contains("提出延期验收申请"));
+        assert!(
+            zh.contains("没有待审批的延期验收申请")
+                && zh.contains("请先由项目建设单位办理“申请延期验收”"),
+            "{zh}"
+        );
+        assert!(f["remedy"].as_str().unwrap().contains("“申请延期验收”"));
     }
     // Asked, even late: decided, and the lateness stays on the record.
     let late = apply_ok(

@@ -88,7 +88,7 @@ pub static RULES: &[Rule] = &[
         ]),
         eval: extension_not_requested,
         remedy: (
-            "延期验收由项目建设单位在期限届满前（含当日）提出申请后审批：请先由项目建设单位办理“提出延期验收申请”。",
+            "延期验收由项目建设单位在期限届满前（含当日）提出申请后审批：请先由项目建设单位办理“申请延期验收”。",
             "An extension is decided on the construction unit's request, made by the deadline (inclusive): have the unit record `request_extension` first.",
         ),
         ..RULE
@@ -470,8 +470,9 @@ fn extension_not_requested(ctx: &Ctx) -> Vec<Hit> {
     }
     vec![Hit::new(
         format!(
-            "不能按期申请竣工验收的，由项目建设单位提出延期验收申请（第三十五条）；本项目没有待审批的延期验收申请，不能办理“{}”。",
-            e.kind.zh()
+            "不能按期申请竣工验收的，由项目建设单位提出延期验收申请（第三十五条）；本项目没有待审批的延期验收申请，不能办理“{}”，请先由项目建设单位办理“{}”。",
+            e.kind.zh(),
+            EventType::RequestExtension.zh()
         ),
         format!(
             "An extension is requested by the construction unit that cannot apply for final acceptance on time (Art 35); no request awaits a decision, so `{}` has nothing to decide.",
