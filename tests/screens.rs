@@ -134,16 +134,18 @@ fn next_steps_come_only_with_an_actor() {
 #[test]
 fn next_steps_say_what_would_refuse_each_step() {
     let engine = engine();
-    // Budgeted without the responsibility letter: procurement is offered, blocked by Art 24.
+    // Budgeted without the responsibility letter: procurement is offered, and the
+    // letter is among what its form carries, so it is needed, not a refusal.
     let budgeted = walk_to(&engine, "budgeted");
     let cu = role_unit("construction_unit");
     let s = steps(&budgeted, cu.clone(), "2025-06-05");
     let procure = step(&s, "start_procurement");
+    assert_eq!(procure["blocked_by"], json!([]));
     assert_eq!(
-        procure["blocked_by"],
+        procure["needs"],
         json!(["art24.responsibility_letter_missing"])
     );
-    assert_eq!(procure["ready"], false);
+    assert_eq!(procure["ready"], true);
     assert_eq!(procure["to"], "procuring");
     assert_eq!(procure["label"], "组织采购");
     assert!(procure["data"]
@@ -161,6 +163,7 @@ fn next_steps_say_what_would_refuse_each_step() {
     );
     let s = steps(&filed, cu.clone(), "2025-06-12");
     assert_eq!(step(&s, "start_procurement")["ready"], true);
+    assert_eq!(step(&s, "start_procurement")["needs"], json!([]));
     // A rectification report with no order to report on is not ready.
     assert_eq!(
         step(&s, "complete_rectification")["blocked_by"],
@@ -367,4 +370,89 @@ fn all_input_errors_at_once_and_a_hint_for_a_result_passed_as_the_record() {
     let result = apply(&engine, &sample(), &path_event("submit_demand"));
     let e = engine.check_json(&result.to_string(), None).unwrap_err();
     assert!(e.message.contains("pass its `project`"), "{}", e.message);
+}
+
+/// The step as the standard path takes it, with its documents and data: what a
+/// clerk sends once the form is filled in.
+#[test]
+fn every_step_of_the_standard_path_is_ready_before_it_is_taken() {
+    let engine = engine();
+    let mut record = sample();
+    for (_, event) in standard_path() {
+        let kind = event["type"].as_str().unwrap();
+        let s = steps(
+            &record,
+            event["actor"].clone(),
+            event["date"].as_str().unwrap(),
+        );
+        let st = step(&s, kind);
+        assert_eq!(
+            st["ready"], true,
+            "{kind} is accepted when sent, but: {st:#}"
+        );
+        record = apply_ok(&engine, &record, &event);
+    }
+}
+
+#[test]
+fn a_step_the_form_answers_is_ready_and_says_what_it_needs() {
+    let engine = engine();
+    let cu = role_unit("construction_unit");
+    // Awarded: the contract's clauses and legal review are what signing needs.
+    let awarded = walk_to(&engine, "awarded");
+    let s = steps(&awarded, cu.clone(), "2025-09-30");
+    let sign = step(&s, "sign_contract");
+    assert_eq!(sign["ready"], true, "{sign:#}");
+    assert_eq!(
+        sign["needs"],
+        json!([
+            "art29.legal_review_missing",
+            "art30.ip_ownership_missing",
+            "art30.data_ownership_missing",
+            "art30.ip_liability_missing",
+            "art30.warranty_terms_missing",
+            "art30.implementation_period_exceeds_3y"
+        ])
+    );
+    // Sent as it is, the empty form is refused by exactly those rules.
+    let empty = ev(
+        "sign_contract",
+        "2025-09-30",
+        "construction_unit",
+        json!({}),
+    );
+    let refused = apply(&engine, &awarded, &empty);
+    assert_eq!(refused["accepted"], false);
+    let blocks: Vec<String> = rule_ids(&refused)
+        .into_iter()
+        .filter(|r| finding(&refused, r)["severity"] == "block")
+        .collect();
+    assert_eq!(json!(blocks), sign["needs"]);
+    // Contracted without filing the contract: implementation waits for the record
+    // (Art 28), while the responsible person is for its form (Art 32).
+    let contracted = walk_to(&engine, "contracted");
+    let s = steps(&contracted, cu, "2025-10-20");
+    let start = step(&s, "start_implementation");
+    assert_eq!(start["ready"], false);
+    assert_eq!(start["blocked_by"], json!(["art28.contract_not_filed"]));
+    assert_eq!(start["needs"], json!(["art32.responsible_person_missing"]));
+}
+
+#[test]
+fn a_form_cannot_answer_what_the_record_refuses() {
+    let engine = engine();
+    // No approved procurement method on the record: every method is refused (Art 28).
+    let mut start = sample();
+    start.as_object_mut().unwrap().remove("procurement_method");
+    let budgeted = walk_from_to(&engine, start, "budgeted");
+    let s = steps(&budgeted, role_unit("construction_unit"), "2025-06-05");
+    let procure = step(&s, "start_procurement");
+    assert!(
+        procure["blocked_by"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("art28.procurement_method_mismatch")),
+        "{procure:#}"
+    );
+    assert_eq!(procure["ready"], false);
 }

@@ -106,6 +106,8 @@ pub struct NextStep {
     pub to: Option<Value>,
     #[serde(default)]
     pub blocked_by: Vec<String>,
+    #[serde(default)]
+    pub needs: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -204,13 +204,13 @@ impl View {
                 );
             }
         }
-        out.push_str(&self.next_steps(result));
+        out.push_str(&self.next_steps(result, catalogue));
         out
     }
 
-    /// The events that may come next: with what would refuse each when the
-    /// kernel says (`next_steps`), else the allowed events.
-    fn next_steps(&self, result: &docs::Check) -> String {
+    /// The events that may come next: with what would refuse each and what its
+    /// form must answer when the kernel says (`next_steps`), else the allowed events.
+    fn next_steps(&self, result: &docs::Check, catalogue: &Catalogue) -> String {
         let mut out = String::new();
         let heading = self.pick("下一步可办理", "Next steps");
         match &result.next_steps {
@@ -228,19 +228,35 @@ impl View {
                         }
                         _ => String::new(),
                     };
-                    let blocked = if step.blocked_by.is_empty() {
-                        String::new()
-                    } else {
-                        self.paint.paint(
-                            Style::RED,
-                            &format!(
-                                "  {}{}",
-                                self.pick("受阻于：", "blocked by: "),
-                                step.blocked_by.join(", ")
-                            ),
-                        )
+                    let _ = writeln!(out, "  {label} ({}){to}", step.event);
+                    // By the rules' titles: what a person reads, not the ids.
+                    let titles = |ids: &[String]| -> String {
+                        let titles = ids.iter().map(|id| {
+                            catalogue
+                                .get(id)
+                                .map_or(id.as_str(), |r| r.title(self.locale))
+                        });
+                        titles.collect::<Vec<_>>().join(self.pick("；", "; "))
                     };
-                    let _ = writeln!(out, "  {label} ({}){to}{blocked}", step.event);
+                    if !step.blocked_by.is_empty() {
+                        let why = format!(
+                            "    {}{}",
+                            self.pick("暂不能办理：", "not yet: "),
+                            titles(&step.blocked_by)
+                        );
+                        let _ = writeln!(out, "{}", self.paint.paint(Style::RED, &why));
+                    }
+                    if !step.needs.is_empty() {
+                        let _ = writeln!(
+                            out,
+                            "    {}{}",
+                            self.pick(
+                                "以下情形不予受理（随附材料、填写表单补齐）：",
+                                "refused if (attach or fill in to avoid): "
+                            ),
+                            titles(&step.needs)
+                        );
+                    }
                 }
             }
             None if !result.allowed_events.is_empty() => {
@@ -249,6 +265,11 @@ impl View {
                     .iter()
                     .map(|e| self.labels.event(e))
                     .collect();
+                // Without an actor the kernel judges no step: the state's events only.
+                let heading = self.pick(
+                    "当前状态下的事项（加 --actor 查看能否办理）",
+                    "Events of this state (--actor to see which may be taken)",
+                );
                 let _ = writeln!(
                     out,
                     "\n{}{}{}",
@@ -565,13 +586,25 @@ mod tests {
            "remedy": "无需处理"}],
         "deadlines": [], "allowed_events": ["sign_contract"],
         "next_steps": [{"event": "sign_contract", "label": "签订合同", "label_en": "Sign the contract",
-                        "to": "contracted", "blocked_by": ["art30.ip_ownership_missing"]}]}"#;
+                        "to": "contracted", "blocked_by": [], "needs": ["art30.ip_ownership_missing"]},
+                       {"event": "start_implementation", "label": "开始实施", "label_en": "Start implementation",
+                        "to": "implementing", "blocked_by": ["art28.contract_not_filed"]}]}"#;
+
+    /// The catalogue entry of one rule the steps name (the other is shown by its id).
+    fn catalogue() -> Catalogue {
+        let rule: docs::RuleInfo = serde_json::from_value(serde_json::json!({
+            "rule": "art28.contract_not_filed", "article": 28, "severity": "block",
+            "title": "采购合同尚未备案，不能开始实施", "title_en": "No filed contract: implementation cannot start"
+        }))
+        .unwrap();
+        Catalogue::from([(rule.rule.clone(), rule)])
+    }
 
     #[test]
     fn remedies_get_a_column_and_next_steps_a_list() {
         let check: docs::Check = serde_json::from_str(CHECK).unwrap();
         let head = docs::Head::default();
-        let out = view(Locale::Zh).check(&head, &check, None, &Catalogue::new());
+        let out = view(Locale::Zh).check(&head, &check, None, &catalogue());
         let header = out.lines().find(|l| l.starts_with("严重程度")).unwrap();
         assert!(header.ends_with("怎么办"), "{out}");
         assert!(
@@ -585,17 +618,21 @@ mod tests {
             "{out}"
         );
         assert!(
-            out.contains("下一步可办理\n  签订合同 (sign_contract) → contracted  受阻于：art30.ip_ownership_missing"),
+            out.contains("下一步可办理\n  签订合同 (sign_contract) → contracted\n    以下情形不予受理（随附材料、填写表单补齐）：art30.ip_ownership_missing\n"),
             "{out}"
         );
-        let out = view(Locale::En).check(&head, &check, None, &Catalogue::new());
+        assert!(
+            out.contains("  开始实施 (start_implementation) → implementing\n    暂不能办理：采购合同尚未备案，不能开始实施\n"),
+            "{out}"
+        );
+        let out = view(Locale::En).check(&head, &check, None, &catalogue());
         assert!(
             out.lines()
                 .any(|l| l.starts_with("violation") && l.ends_with("Sign the contract now")),
             "{out}"
         );
         assert!(
-            out.contains("  Sign the contract (sign_contract) → contracted  blocked by:"),
+            out.contains("  Start implementation (start_implementation) → implementing\n    not yet: No filed contract: implementation cannot start\n"),
             "{out}"
         );
     }
@@ -607,6 +644,9 @@ mod tests {
         check.next_steps = None;
         let out = view(Locale::Zh).check(&docs::Head::default(), &check, None, &Catalogue::new());
         assert!(!out.contains("怎么办"), "{out}");
-        assert!(out.contains("下一步可办理：sign_contract"), "{out}");
+        assert!(
+            out.contains("当前状态下的事项（加 --actor 查看能否办理）：sign_contract"),
+            "{out}"
+        );
     }
 }

@@ -61,7 +61,10 @@ fn check_opens_with_a_summary_line_then_the_findings_table() {
         out.contains("期限\n  2026-12-04  办理“签订采购合同”"),
         "{out}"
     );
-    assert!(out.contains("下一步可办理：签订采购合同、"), "{out}");
+    assert!(
+        out.contains("当前状态下的事项（加 --actor 查看能否办理）：签订采购合同、"),
+        "{out}"
+    );
     assert!(!out.contains('{'), "no JSON for a person: {out}");
 }
 
@@ -81,7 +84,8 @@ fn check_in_english_and_without_findings() {
         "{out}"
     );
     assert!(
-        out.contains("severity") && out.contains("Next steps: "),
+        out.contains("severity")
+            && out.contains("Events of this state (--actor to see which may be taken): "),
         "{out}"
     );
     // The kernel's English message, not the Chinese one.

@@ -92,7 +92,8 @@ namespace GovitExample
             foreach (NextStep s in c.NextSteps)
             {
                 Console.WriteLine("  [" + s.Label + " " + s.LabelEn + "] → " + StateLabel(lifecycle, s.To) +
-                                  (s.Ready ? "   ready" : "   blocked by " + string.Join(", ", s.BlockedBy)));
+                                  (s.Ready ? "   ready" : "   blocked by " + string.Join(", ", s.BlockedBy)) +
+                                  (s.Needs.Count == 0 ? "" : "   needs " + string.Join(", ", s.Needs)));
                 // The form: the step's fields, typed from the lifecycle's declaration of the event.
                 EventInfo e = lifecycle.FindEvent(s.Event);
                 foreach (DataField field in s.Data)

@@ -111,7 +111,8 @@ public class Screen {
         for (NextStep step : check.nextSteps()) {
             System.out.println("  [" + step.label() + " / " + step.labelEn() + "]  -> "
                     + (step.to() == null ? "?" : label(lifecycle, step.to()))
-                    + (step.ready() ? "   ready" : "   blocked by " + String.join(", ", step.blockedBy())));
+                    + (step.ready() ? "   ready" : "   blocked by " + String.join(", ", step.blockedBy()))
+                    + (step.needs().isEmpty() ? "" : "   needs " + String.join(", ", step.needs())));
             List<String> docs = new ArrayList<String>();
             for (String d : step.documents()) {
                 Lifecycle.Document doc = lifecycle.document(d);

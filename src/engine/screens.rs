@@ -11,8 +11,11 @@ use crate::rules::{self, Events};
 
 impl Engine {
     /// The events `actor` may send now (state, guards, role and unit), each with
-    /// the rules that would refuse it if sent with no data on `as_of` (or the day
-    /// of the last event, whichever is later).
+    /// what would refuse it on `as_of` (or the day of the last event, whichever is
+    /// later): `blocked_by`, the rules that refuse it even with its documents
+    /// attached and its form filled in as the rules ask (the record must change
+    /// first), and `needs`, the rules that refuse it sent empty but that its
+    /// documents and data answer.
     pub fn next_steps(
         &self,
         project: &Project,
@@ -27,14 +30,24 @@ impl Engine {
         lifecycle::allowed_events(project, Some(actor))
             .into_iter()
             .map(|kind| {
-                let mut probe = Event::probe(kind, date, actor.clone());
-                probe.data.order_id = order_in_question(&project.kernel.rectification_orders, kind);
-                let decision = self.decide(project, &probe);
-                let blocked_by: Vec<&'static str> = decision
-                    .findings
-                    .iter()
-                    .filter(|f| f.is_blocking())
-                    .map(|f| f.rule)
+                let mut empty = Event::probe(kind, date, actor.clone());
+                empty.data.order_id = order_in_question(&project.kernel.rectification_orders, kind);
+                let mut answered = empty.clone();
+                answered.data.documents = documents_of(kind).to_vec().into();
+                for rule in rules::catalogue() {
+                    if let (true, Some(answer)) = (rule.applies_to_event(kind), rule.form_answer) {
+                        answer(project, &mut answered.data);
+                    }
+                }
+                let refusals = |event: &Event| -> Vec<&'static str> {
+                    let decision = self.decide(project, event);
+                    let blocks = decision.findings.iter().filter(|f| f.is_blocking());
+                    blocks.map(|f| f.rule).collect()
+                };
+                let blocked_by = refusals(&answered);
+                let needs = refusals(&empty)
+                    .into_iter()
+                    .filter(|rule| !blocked_by.contains(rule))
                     .collect();
                 NextStep {
                     event: kind,
@@ -52,6 +65,7 @@ impl Engine {
                     documents: documents_of(kind).to_vec(),
                     ready: blocked_by.is_empty(),
                     blocked_by,
+                    needs,
                 }
             })
             .collect()

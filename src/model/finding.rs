@@ -108,10 +108,14 @@ result_document! {
         data: Vec<StepField>, Keep, "办理内容" / "data";
         /// The documents it may carry.
         documents: Vec<DocumentKind>, Keep, "可附材料" / "documents";
-        /// The rules that would refuse it, sent with no data, as the record stands.
+        /// The rules that refuse it as the record stands, even with its documents
+        /// attached and its data filled in as the rules ask: the record must change first.
         blocked_by: Vec<&'static str>, Keep, "受阻于" / "blocked by";
-        /// Nothing would refuse it: `blocked_by` is empty.
-        ready: bool, Keep, "是否可直接办理" / "ready";
+        /// Nothing in the record refuses it: `blocked_by` is empty.
+        ready: bool, Keep, "是否可办理" / "ready";
+        /// The rules that refuse it sent empty and that its documents and data answer:
+        /// what the sender must attach or fill in.
+        needs: Vec<&'static str>, Keep, "须填报或随附" / "needs";
     }
 }
 

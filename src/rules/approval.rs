@@ -14,6 +14,7 @@ pub static RULES: &[Rule] = &[
         stage: Stage::Gate,
         events: Events::Only(&[EventType::Approve]),
         eval: approval_authority,
+        form_answer: Some(|_, d| d.copied_to_big_data_center = true),
         supersedes: &["auth.role_not_permitted"],
         remedy: (
             "由市政府办公室（市大数据中心）办理立项；建设工程配套项目由市行政审批服务局立项，并将立项批复文件抄送市大数据中心。",

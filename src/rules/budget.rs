@@ -77,6 +77,7 @@ pub static RULES: &[Rule] = &[
         title_en: "No O&M funding: data resources not pooled, shared and opened as required",
         events: OM_FUNDING,
         eval: om_data_not_shared,
+        form_answer: Some(|_, d| d.data_shared = Some(true)),
         remedy: (
             "落实所列要求后，在申请中如实填报，再申请运行维护经费。",
             "Meet the listed requirement, declare it truthfully, then apply for O&M funding.",
@@ -92,6 +93,7 @@ pub static RULES: &[Rule] = &[
             "No O&M funding: the city's unified government IT infrastructure not used as required",
         events: OM_FUNDING,
         eval: om_infrastructure_not_unified,
+        form_answer: Some(|_, d| d.unified_infrastructure = Some(true)),
         remedy: (
             "落实所列要求后，在申请中如实填报，再申请运行维护经费。",
             "Meet the listed requirement, declare it truthfully, then apply for O&M funding.",
@@ -106,6 +108,10 @@ pub static RULES: &[Rule] = &[
         title_en: "No O&M funding: cryptography or network-security requirements not met",
         events: OM_FUNDING,
         eval: om_crypto_security_noncompliant,
+        form_answer: Some(|_, d| {
+            d.crypto_compliant = Some(true);
+            d.security_compliant = Some(true);
+        }),
         remedy: (
             "落实所列要求后，在申请中如实填报，再申请运行维护经费。",
             "Meet the listed requirement, declare it truthfully, then apply for O&M funding.",
@@ -134,6 +140,7 @@ pub static RULES: &[Rule] = &[
         title_en: "No O&M funding: a major security risk exists",
         events: OM_FUNDING,
         eval: om_major_security_risk,
+        form_answer: Some(|_, d| d.major_security_risk = Some(false)),
         remedy: (
             "消除重大安全隐患并经确认后，再申请运行维护经费。",
             "Remove the major security risk and have it confirmed, then apply for O&M funding.",

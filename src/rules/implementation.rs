@@ -1,7 +1,7 @@
 //! Chapter 6 (项目实施和变更管理, Art 31–33): implement what was approved; change only with approval.
 
 use super::procurement::stated;
-use super::{Ctx, Events, Hit, Rule, Stage, RULE};
+use super::{Ctx, Events, Hit, Rule, Stage, FILLED_IN, RULE};
 use crate::model::*;
 
 /// Art 33: the lawful route for a change after 立项.
@@ -19,6 +19,10 @@ pub static RULES: &[Rule] = &[
         title_en: "No implementing agency or responsible person designated",
         events: Events::Only(&[EventType::StartImplementation]),
         eval: responsible_person_missing,
+        form_answer: Some(|_, d| {
+            d.implementing_agency = Some(FILLED_IN.into());
+            d.responsible_person = Some(FILLED_IN.into());
+        }),
         remedy: (
             "经法定程序确定项目实施机构和项目责任人，登记“开始实施”时一并填写。",
             "Designate the implementing agency and the responsible person by due process, and give both when starting implementation.",

@@ -88,7 +88,14 @@ pub struct Rule {
     pub supersedes: &'static [&'static str],
     /// What to do next, in zh-CN and en (every block and violation has one).
     pub remedy: (&'static str, &'static str),
+    /// How the step's form answers the rule, for `next_steps`: the event data a
+    /// sender fills in so that the rule does not refuse, where the record allows.
+    /// A rule the form cannot answer (it judges the record) has none.
+    pub form_answer: Option<fn(&Project, &mut EventData)>,
 }
+
+/// A text a form answer fills in (`next_steps` never shows or stores it).
+pub const FILLED_IN: &str = "（已填写）";
 
 fn nothing(_: &Ctx) -> Vec<Hit> {
     Vec::new()
@@ -109,6 +116,7 @@ pub const RULE: Rule = Rule {
     deadlines: None,
     supersedes: &[],
     remedy: ("", ""),
+    form_answer: None,
 };
 
 impl Rule {

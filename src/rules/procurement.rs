@@ -10,7 +10,7 @@
 //! A suspended project (Art 41) is not chased: the deadlines are tracked only in
 //! `awarded` and `contracted`.
 
-use super::{Ctx, Due, Events, Hit, Rule, RULE};
+use super::{Ctx, Due, Events, Hit, Rule, FILLED_IN, RULE};
 use crate::model::*;
 
 /// Art 28: 10 working days for signing after the award notice, and for filing after signing.
@@ -41,6 +41,7 @@ pub static RULES: &[Rule] = &[
         title_en: "Procurement method differs from the approved method",
         events: Events::Only(&[EventType::StartProcurement]),
         eval: procurement_method_mismatch,
+        form_answer: Some(|p, d| d.method = approved_method(p, &p.attrs).or(ProcurementMethod::ALL.first().copied())),
         remedy: (
             "按立项批复的采购方式组织采购；确需改变采购方式的，先提交调整申请并经批准。",
             "Procure by the method approved at 立项; to use another, request a change and have it approved first.",
@@ -115,6 +116,10 @@ pub static RULES: &[Rule] = &[
         title_en: "Contract without a legality review or without dedicated legal counsel",
         events: Events::Only(&[EventType::SignContract]),
         eval: legal_review_missing,
+        form_answer: Some(|_, d| {
+            d.legal_review = true;
+            d.legal_counsel = Some(FILLED_IN.into());
+        }),
         remedy: (
             "签订前完成合同合法性审查并聘请专门法律顾问，登记时注明审查情况和法律顾问。",
             "Have the contract reviewed for legality with dedicated legal counsel before signing, and record both.",
@@ -139,6 +144,7 @@ pub static RULES: &[Rule] = &[
         title_en: "Contract does not state who owns the intellectual property of the results",
         events: Events::Only(&[EventType::SignContract]),
         eval: ip_ownership_missing,
+        form_answer: Some(|_, d| d.clauses.push(Clause::IpOwnership)),
         remedy: (
             "在合同中补充所列条款后再签订。",
             "Add the listed clause to the contract, then sign.",
@@ -153,6 +159,7 @@ pub static RULES: &[Rule] = &[
         title_en: "Contract does not state that the data and derived data belong to the construction unit",
         events: Events::Only(&[EventType::SignContract]),
         eval: data_ownership_missing,
+        form_answer: Some(|_, d| d.clauses.push(Clause::DataOwnership)),
         remedy: (
             "在合同中补充所列条款后再签订。",
             "Add the listed clause to the contract, then sign.",
@@ -167,6 +174,7 @@ pub static RULES: &[Rule] = &[
         title_en: "Contract does not state the liability for breaching the intellectual-property clauses",
         events: Events::Only(&[EventType::SignContract]),
         eval: ip_liability_missing,
+        form_answer: Some(|_, d| d.clauses.push(Clause::IpLiability)),
         remedy: (
             "在合同中补充所列条款后再签订。",
             "Add the listed clause to the contract, then sign.",
@@ -181,6 +189,10 @@ pub static RULES: &[Rule] = &[
         title_en: "Contract does not state the implementation period or the warranty scope, term and liability",
         events: Events::Only(&[EventType::SignContract]),
         eval: warranty_terms_missing,
+        form_answer: Some(|_, d| {
+            d.clauses.push(Clause::ImplementationPeriod);
+            d.clauses.push(Clause::WarrantyTerms);
+        }),
         remedy: (
             "在合同中补充所列条款后再签订。",
             "Add the listed clause to the contract, then sign.",
@@ -195,6 +207,7 @@ pub static RULES: &[Rule] = &[
         title_en: "Implementation period longer than 3 years (or not stated)",
         events: Events::Only(&[EventType::SignContract]),
         eval: implementation_period_exceeds_3y,
+        form_answer: Some(|_, d| d.implementation_months = Some(Whole(MAX_IMPLEMENTATION_MONTHS))),
         remedy: (
             "将合同约定的实施周期调整为不超过3年（36个月），并在登记时填写实施周期（月）。",
             "Set the contract's implementation period to at most 3 years (36 months) and record it in months.",
@@ -224,12 +237,7 @@ fn procurement_method_mismatch(ctx: &Ctx) -> Vec<Hit> {
     let Some(method) = ctx.data().method else {
         return Vec::new();
     };
-    // The method technical review judged and 立项 fixed (Art 33 baseline), else as declared.
-    let baseline = ctx.project.kernel.baseline.as_ref();
-    match baseline
-        .and_then(|b| b.procurement_method)
-        .or(ctx.attrs().procurement_method)
-    {
+    match approved_method(ctx.project, ctx.attrs()) {
         Some(approved) if approved == method => Vec::new(),
         Some(approved) => vec![Hit::new(
             format!(
@@ -250,6 +258,14 @@ fn procurement_method_mismatch(ctx: &Ctx) -> Vec<Hit> {
             ),
         )],
     }
+}
+
+/// The method technical review judged and 立项 fixed (Art 33 baseline), else as declared.
+fn approved_method(project: &Project, attrs: &Attributes) -> Option<ProcurementMethod> {
+    let baseline = project.kernel.baseline.as_ref();
+    baseline
+        .and_then(|b| b.procurement_method)
+        .or(attrs.procurement_method)
 }
 
 // Art 28: the award notice's date is the start of the 10 working days; a notice dated

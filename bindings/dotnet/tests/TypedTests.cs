@@ -186,13 +186,14 @@ namespace Govit.Tests
             {
                 string w = where + ".next_steps[" + i + "]";
                 NextStep t = c.NextSteps[i];
-                OnlyKeys(s[i], w, "event", "label", "label_en", "to", "data", "documents", "blocked_by", "ready");
+                OnlyKeys(s[i], w, "event", "label", "label_en", "to", "data", "documents", "blocked_by", "ready", "needs");
                 Assert.AreEqual(Str(s[i], "event"), t.Event, w + ".event");
                 Assert.AreEqual(Str(s[i], "label"), t.Label, w + ".label");
                 Assert.AreEqual(Str(s[i], "label_en"), t.LabelEn, w + ".label_en");
                 Assert.AreEqual(Str(s[i], "to"), t.To, w + ".to");
                 AreSame(t.Documents, Json.Get(s[i], "documents"), w + ".documents");
                 AreSame(t.BlockedBy, Json.Get(s[i], "blocked_by"), w + ".blocked_by");
+                AreSame(t.Needs, Json.Get(s[i], "needs"), w + ".needs");
                 Assert.AreEqual(Bool(s[i], "ready"), t.Ready, w + ".ready");
                 List<object> data = Arr(Json.Get(s[i], "data"), w + ".data");
                 Assert.AreEqual(data.Count, t.Data.Count, w + ".data count");
@@ -246,7 +247,8 @@ namespace Govit.Tests
             return d;
         }
 
-        // A next step with no required data, sent with no data, is refused by exactly its blocked_by.
+        // A next step with no required data, sent with no data, is refused by exactly its
+        // blocked_by and its needs (what the record refuses, and what its form would answer).
         private void StepsAgreeWithPreview(string project, CheckResult c, string date, string actor, string where)
         {
             foreach (NextStep s in c.NextSteps.Where(s => !s.Data.Any(f => f.Required)))
@@ -254,11 +256,12 @@ namespace Govit.Tests
                 string evt = "{\"type\":" + Json.Quote(s.Event) + ",\"date\":" + Json.Quote(date) + ",\"actor\":" + actor + ",\"data\":{}}";
                 Decision p = _engine.Preview(project, evt);
                 string w = where + " next step " + s.Event;
-                Assert.AreEqual(s.Ready, p.Accepted, w + ": ready, so previewed as accepted: " + Trim(p.Json, 800));
-                CollectionAssert.AreEquivalent(s.BlockedBy.ToList(),
+                bool answered = s.Ready && s.Needs.Count == 0;
+                Assert.AreEqual(answered, p.Accepted, w + ": ready and needing nothing, so previewed as accepted: " + Trim(p.Json, 800));
+                CollectionAssert.AreEquivalent(s.BlockedBy.Concat(s.Needs).ToList(),
                     p.Findings.Where(f => f.Severity == Severity.Block).Select(f => f.Rule).Distinct().ToList(),
-                    w + ": blocked_by are the blocking findings of a preview");
-                if (!s.Ready) Assert.AreEqual(c.State, p.StateAfter, w);
+                    w + ": blocked_by and needs are the blocking findings of an empty preview");
+                if (!answered) Assert.AreEqual(c.State, p.StateAfter, w);
                 else Assert.AreEqual(s.To, p.StateAfter, w + ": to is where it leads");
                 _seen.Add("step previewed");
             }

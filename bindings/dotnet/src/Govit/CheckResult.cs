@@ -75,6 +75,7 @@ namespace Govit
             Documents = f.Strings("documents");
             BlockedBy = f.Strings("blocked_by");
             Ready = f.Bool("ready");
+            Needs = f.Strings("needs");
         }
 
         /// <summary>The event type, e.g. <c>sign_contract</c>.</summary>
@@ -95,10 +96,19 @@ namespace Govit
         /// <summary>The document kinds it may carry (<see cref="DocumentInfo.Document"/>).</summary>
         public IReadOnlyList<string> Documents { get; }
 
-        /// <summary>The rule ids that would refuse it as the record stands.</summary>
+        /// <summary>
+        /// The rule ids that refuse it as the record stands, even with its documents attached and
+        /// its form filled in: the record must change first.
+        /// </summary>
         public IReadOnlyList<string> BlockedBy { get; }
 
-        /// <summary>True when nothing blocks it (<see cref="BlockedBy"/> is empty).</summary>
+        /// <summary>True when nothing in the record blocks it (<see cref="BlockedBy"/> is empty).</summary>
         public bool Ready { get; }
+
+        /// <summary>
+        /// The rule ids that refuse it sent empty and that its documents and form answer: what the
+        /// sender must attach or fill in (their titles say what).
+        /// </summary>
+        public IReadOnlyList<string> Needs { get; }
     }
 }

@@ -18,6 +18,7 @@ public final class NextStep {
     private final List<String> documents;
     private final List<String> blockedBy;
     private final boolean ready;
+    private final List<String> needs;
 
     NextStep(JsonReader.Obj o) {
         this.event = o.string("event");
@@ -32,6 +33,7 @@ public final class NextStep {
         this.documents = o.optStrings("documents");
         this.blockedBy = o.optStrings("blocked_by");
         this.ready = o.bool("ready");
+        this.needs = o.optStrings("needs");
     }
 
     /** The event type to send, e.g. {@code "sign_contract"}. */
@@ -64,14 +66,25 @@ public final class NextStep {
         return documents;
     }
 
-    /** The rule ids that would refuse the event as the record stands; unmodifiable. */
+    /**
+     * The rule ids that refuse the event as the record stands, even with its documents attached
+     * and its form filled in: the record must change first; unmodifiable.
+     */
     public List<String> blockedBy() {
         return blockedBy;
     }
 
-    /** Whether nothing blocks it ({@link #blockedBy()} is empty). */
+    /** Whether nothing in the record blocks it ({@link #blockedBy()} is empty). */
     public boolean ready() {
         return ready;
+    }
+
+    /**
+     * The rule ids that refuse the event sent empty and that its documents and form answer: what
+     * the sender must attach or fill in (their titles say what); unmodifiable.
+     */
+    public List<String> needs() {
+        return needs;
     }
 
     @Override

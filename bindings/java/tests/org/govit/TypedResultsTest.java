@@ -159,6 +159,7 @@ class TypedResultsTest {
             assertEquals(Json.bool(s, "ready"), t.ready(), at);
             assertEquals(t.ready(), t.blockedBy().isEmpty(), at + ": ready is blocked_by empty");
             assertEquals(strings(Json.arr(s, "blocked_by")), t.blockedBy(), at);
+            assertEquals(strings(Json.arr(s, "needs")), t.needs(), at);
             assertEquals(strings(Json.arr(s, "documents")), t.documents(), at);
             List<Object> data = Json.arr(s, "data");
             assertEquals(data == null ? 0 : data.size(), t.data().size(), at);
