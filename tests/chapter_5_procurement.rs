@@ -329,20 +329,48 @@ fn check_tracks_the_filing_deadline_until_filed() {
     assert!(!has_rule(&after, "art28.contract_filing_late"));
 }
 
+// ---- art28.contract_already_filed ----
+
 #[test]
-fn a_second_filing_is_not_judged_again() {
+fn a_second_filing_is_refused_and_the_first_date_stands() {
     let engine = engine();
-    let filed = apply_ok(
+    let signed = signed_before_national_day();
+    // Not firing: the first filing.
+    let first = apply(&engine, &signed, &file_contract("2025-10-10"));
+    assert_eq!(first["accepted"], true, "{:#}", first["findings"]);
+    assert!(!has_rule(&first, "art28.contract_already_filed"));
+    let filed = first["project"].clone();
+    // Firing: filing again, in time or late, records nothing and is refused.
+    for date in ["2025-10-13", "2025-12-01"] {
+        let again = apply(&engine, &filed, &file_contract(date));
+        assert_eq!(again["accepted"], false, "{date}");
+        let f = finding(&again, "art28.contract_already_filed");
+        assert_eq!(f["severity"], "block");
+        assert!(
+            f["message"].as_str().unwrap().contains("2025-10-10"),
+            "{f:#}"
+        );
+        assert!(!has_rule(&again, "art28.contract_filing_late"));
+        assert_eq!(again["project"], filed);
+    }
+    // The route round Art 28: a late filing is not rewritten by another one.
+    let late = apply_ok(&engine, &signed, &file_contract("2025-10-17"));
+    let refiled = apply(&engine, &late, &file_contract("2025-10-17"));
+    assert_eq!(refiled["accepted"], false);
+    assert_eq!(late["milestones"]["contract_filed"], "2025-10-17");
+    // The screen no longer offers it as a step to take.
+    let c = check(
         &engine,
-        &signed_before_national_day(),
-        &file_contract("2025-10-10"),
+        &filed,
+        json!({"as_of": "2025-10-13", "actor": role_unit("construction_unit")}),
     );
-    let again = apply(&engine, &filed, &file_contract("2025-12-01"));
-    assert!(
-        !has_rule(&again, "art28.contract_filing_late"),
-        "{:#}",
-        again["findings"]
-    );
+    let step = c["next_steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["event"] == "file_contract")
+        .unwrap();
+    assert_eq!(step["blocked_by"], json!(["art28.contract_already_filed"]));
 }
 
 // ---- art28.contract_not_filed ----

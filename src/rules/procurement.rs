@@ -95,6 +95,20 @@ pub static RULES: &[Rule] = &[
         ..RULE
     },
     Rule {
+        id: "art28.contract_already_filed",
+        article: Some(28),
+        severity: Severity::Block,
+        title: "采购合同已备案，无需重复备案",
+        title_en: "The contract is already filed",
+        events: Events::Only(&[EventType::FileContract]),
+        eval: contract_already_filed,
+        remedy: (
+            "合同已备案，无需重复办理；请办理“开始实施”。",
+            "The contract is on file already; nothing to file again. Start implementation next.",
+        ),
+        ..RULE
+    },
+    Rule {
         id: "art28.contract_not_filed",
         article: Some(28),
         severity: Severity::Block,
@@ -405,6 +419,18 @@ fn contract_filing_due(ctx: &Ctx) -> Vec<Due> {
 }
 
 // Art 28: 合同应在签订完成后10个工作日内在项目管理系统备案 — the contract is filed before implementation starts.
+// Art 28: the filing date is the one the 10 working days are judged by; a second
+// filing would record nothing new.
+fn contract_already_filed(ctx: &Ctx) -> Vec<Hit> {
+    match ctx.project.milestone(Milestone::ContractFiled) {
+        Some(filed) => vec![Hit::new(
+            format!("采购合同已于 {filed} 在项目管理系统备案，无需重复备案（第二十八条）；请办理“{}”。", EventType::StartImplementation.zh()),
+            format!("The contract was filed on {filed} already (Art 28); there is nothing to file again. Start implementation next (`start_implementation`)."),
+        )],
+        None => Vec::new(),
+    }
+}
+
 fn contract_not_filed(ctx: &Ctx) -> Vec<Hit> {
     if ctx.project.milestone(Milestone::ContractFiled).is_some() {
         return Vec::new();
