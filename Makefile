@@ -4,6 +4,7 @@
 #                  under valgrind, the Java and .NET bindings, `make dist` and every
 #                  artifact tested on its platform (installs what is missing)
 #   make release   target/release/: libgovit.so, libgovit.a
+#   make header    include/govit.h from src/ffi (cbindgen; commit it when the C boundary changes)
 #   make install PREFIX=/usr/local   copies the release build (library, header, govit.pc,
 #                  schemas); it builds nothing: run `make release` first
 #   make dist      dist/: every release artifact (CONTRACT §7, docs/platforms.md)
@@ -22,7 +23,7 @@ VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
 ABI     := 1
 RELEASE := target/release
 
-.PHONY: all test deps release rust-test lint header-check c-test java-test dotnet-test install docs fuzz soak asan
+.PHONY: all test deps release rust-test lint header header-check c-test java-test dotnet-test install docs fuzz soak asan
 
 all: release
 
@@ -36,13 +37,18 @@ release:
 lint:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --locked --workspace --all-targets -- -D warnings
+	cd tools/header && $(CARGO) fmt -- --check && $(CARGO) clippy --locked -- -D warnings
 
 rust-test:
 	$(CARGO) test --locked --workspace
 
-# The committed header must be what the source generates (build.rs rewrites it).
-header-check: release
-	git diff --exit-code -- include/govit.h || { echo "include/govit.h is stale: commit the regenerated header"; exit 1; }
+# include/govit.h from src/ffi (cbindgen, in a cargo project of its own so that building
+# the library never compiles it). The committed header must be what the source generates.
+header:
+	cd tools/header && $(CARGO) run --locked --quiet
+
+header-check: header
+	git diff --exit-code -- include/govit.h || { echo "include/govit.h is stale: commit the regenerated header (make header)"; exit 1; }
 
 c-test: release
 	$(MAKE) -C tests/c test
