@@ -456,3 +456,40 @@ fn a_form_cannot_answer_what_the_record_refuses() {
     );
     assert_eq!(procure["ready"], false);
 }
+
+#[test]
+fn a_declaration_the_form_makes_is_needed_and_a_fact_of_the_record_blocks() {
+    let engine = engine();
+    let admin = json!({"role": "admin_approval", "unit": "曲阜市行政审批服务局"});
+    // Art 16: the approval bureau approves a construction-attached project once its
+    // form says the approval was copied to the big-data centre.
+    let attached = walk_from(
+        &engine,
+        sample_with(json!({"attached_to_construction": true})),
+        "technical_approved",
+        &[],
+    );
+    let s = steps(&attached, admin.clone(), "2025-05-06");
+    let approve = step(&s, "approve");
+    assert_eq!(approve["ready"], true, "{approve:#}");
+    assert_eq!(approve["needs"], json!(["art16.approval_authority"]));
+    // A project that is not attached: no form makes the bureau the approver, and
+    // the step is not offered to it at all.
+    let plain = walk_to(&engine, "technical_approved");
+    let s = steps(&plain, admin, "2025-05-06");
+    assert!(s.iter().all(|st| st["event"] != "approve"), "{s:#?}");
+    // Art 25: the O&M funding request needs the unit's four declarations.
+    let operating = walk_to(&engine, "operating");
+    let s = steps(&operating, role_unit("construction_unit"), "2027-01-15");
+    let om = step(&s, "request_om_funding");
+    assert_eq!(om["ready"], true, "{om:#}");
+    assert_eq!(
+        om["needs"],
+        json!([
+            "art25.om_data_not_shared",
+            "art25.om_infrastructure_not_unified",
+            "art25.om_crypto_security_noncompliant",
+            "art25.om_major_security_risk"
+        ])
+    );
+}
