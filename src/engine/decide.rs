@@ -22,7 +22,7 @@ document! {
 impl Engine {
     /// What `apply` decides about `event` on `project`: its findings, and the state
     /// it leads to if no finding is `block`.
-    pub fn decide(&self, project: &Project, event: &Event) -> Decision {
+    pub fn decide(&self, project: &Project, event: &EventFacts) -> Decision {
         self.decide_keeping_digest(project, event).0
     }
 
@@ -30,7 +30,7 @@ impl Engine {
     pub(super) fn decide_keeping_digest(
         &self,
         project: &Project,
-        event: &Event,
+        event: &EventFacts,
     ) -> (Decision, Option<String>) {
         let ctx = Ctx::for_event(&self.settings, project, event);
         // Art 47: before 2024-07-01 only the rules that judge every event run.

@@ -30,7 +30,7 @@ impl Engine {
         lifecycle::allowed_events(project, Some(actor))
             .into_iter()
             .map(|kind| {
-                let mut empty = Event::probe(kind, date, actor.clone());
+                let mut empty = EventFacts::probe(kind, date, actor.clone());
                 empty.data.order_id = order_in_question(&project.kernel.rectification_orders, kind);
                 let mut answered = empty.clone();
                 answered.data.documents = documents_of(kind).to_vec().into();
@@ -39,7 +39,7 @@ impl Engine {
                         answer(project, &mut answered.data);
                     }
                 }
-                let refusals = |event: &Event| -> Vec<&'static str> {
+                let refusals = |event: &EventFacts| -> Vec<&'static str> {
                     let decision = self.decide(project, event);
                     let blocks = decision.findings.iter().filter(|f| f.is_blocking());
                     blocks.map(|f| f.rule).collect()

@@ -67,7 +67,7 @@ pub fn accept(
         Some(last) => (last.seq.saturating_add(1), last.hash.clone()),
         None => (1, GENESIS.to_string()),
     };
-    let snapshot = snapshot_due.then(|| project.attrs.clone());
+    let snapshot = snapshot_due.then(|| Box::new(project.attrs.clone()));
     let attributes_changed = apply_effects(&mut project, event);
     let origin_value = origin
         .as_ref()
@@ -85,7 +85,7 @@ pub fn accept(
     let entry = HistoryEntry {
         format: FORMAT,
         seq,
-        event: event.clone(),
+        event: event.facts.clone(),
         state_after: project.state,
         findings: findings.into_iter().map(String::from).collect(),
         snapshot,

@@ -493,7 +493,7 @@ fn replay_entries<'a>(
                     Some(origin) => (origin.state, origin.kernel.clone()),
                 };
                 rebuilt.insert(Project {
-                    attrs: attrs.clone(),
+                    attrs: (**attrs).clone(),
                     state,
                     kernel,
                     history: Default::default(),
@@ -527,7 +527,7 @@ fn replay_entries<'a>(
                             );
                         }
                     }
-                    p.attrs = attrs.clone();
+                    p.attrs = (**attrs).clone();
                 }
                 p
             }

@@ -6,13 +6,13 @@ use crate::model::*;
 
 /// Applies an accepted `event` to `project` (state and kernel-maintained fields).
 /// Returns whether the declared attributes changed (an approved change, Art 33).
-pub fn apply_effects(project: &mut Project, event: &Event) -> bool {
+pub fn apply_effects(project: &mut Project, event: &EventFacts) -> bool {
     apply_effects_of_format(project, event, FORMAT)
 }
 
 /// [`apply_effects`] as the history entry's `format` wrote it: replaying a 0.1
 /// record (format 1) gives the record 0.1 made.
-pub fn apply_effects_of_format(project: &mut Project, event: &Event, format: u32) -> bool {
+pub fn apply_effects_of_format(project: &mut Project, event: &EventFacts, format: u32) -> bool {
     let mut attributes_changed = false;
     let next = Transition::of(event.kind).target(project);
     let date = event.date;

@@ -7,7 +7,7 @@ mod effects;
 pub use effects::{apply_effects, apply_effects_of_format};
 
 use crate::model::{
-    Actor, Attributes, DocumentKind, Event, EventType, Milestone, Project, Role, State,
+    Actor, Attributes, DocumentKind, EventFacts, EventType, Milestone, Project, Role, State,
 };
 use EventType as E;
 use Role as R;
@@ -409,7 +409,7 @@ pub fn state_problem(project: &Project, event: EventType) -> Option<StateProblem
 }
 
 /// Whether `actor`'s role may perform `event` on `project`. `approve`'s authority is Art 16's rule.
-pub fn role_permitted(event: &Event, project: &Project) -> bool {
+pub fn role_permitted(event: &EventFacts, project: &Project) -> bool {
     role_may(event.kind, event.actor.role, project)
 }
 

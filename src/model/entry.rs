@@ -10,9 +10,9 @@
 //! has `hash` cover every member but `hash`. `verify` accepts both.
 
 use super::canonical::{canonical_json, canonical_object_without, Canonical};
-use super::decl::{document, Describe, Key, Type, UnknownKey};
-use super::event::Event;
-use super::project::{Attributes, KernelFields};
+use super::decl::{document, index_of, missing, Describe, Key, Type, UnknownKey};
+use super::event::{self, Event, EventFacts};
+use super::project::{Attributes, KernelFields, ReadAttributes};
 use super::read::parse_at;
 use super::vocab::State;
 use crate::error::{Error, Result};
@@ -35,11 +35,11 @@ pub struct HistoryEntry {
     /// 1 (written by 0.1) or 2.
     pub format: u32,
     pub seq: u64,
-    pub event: Event,
+    pub event: EventFacts,
     pub state_after: State,
     pub findings: Vec<String>,
     /// The declared attributes, when they changed since the previous entry (always on the first).
-    pub snapshot: Option<Attributes>,
+    pub snapshot: Option<Box<Attributes>>,
     /// Format 2: SM3 of the snapshot's canonical JSON.
     pub snapshot_sm3: Option<String>,
     /// On the first entry only, and only when the record did not start as a fresh
@@ -106,7 +106,7 @@ impl<'de> Deserialize<'de> for Origin {
                         map.next_value_seed(UnknownKey)?;
                     }
                 }
-                let state = state.ok_or_else(|| super::decl::missing("state"))?;
+                let state = state.ok_or_else(|| missing("state"))?;
                 Ok(Origin { state, kernel })
             }
         }
@@ -115,8 +115,8 @@ impl<'de> Deserialize<'de> for Origin {
 }
 
 document! {
-    /// A stored entry's members as they are read; the event and the snapshot are
-    /// then read on their own, from their own text, so their errors name their full path.
+    /// A stored entry's members. `ReadEntry` reads the event and the snapshot
+    /// straight into their types, so here those two are only declared.
     pub struct StoredEntry {
         /// 2 for entries written by this version; absent for format 1.
         format: Option<u32> = None, Omit, "格式版本" / "format";
@@ -139,15 +139,63 @@ document! {
     }
 }
 
+/// A stored entry read in one pass: the event and the snapshot into their types,
+/// every other member into `StoredEntry`.
+struct ReadEntry {
+    stored: StoredEntry,
+    event: event::Read,
+    snapshot: Option<ReadAttributes>,
+}
+
+impl<'de> Deserialize<'de> for ReadEntry {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<ReadEntry, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = ReadEntry;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a history entry object")
+            }
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<ReadEntry, A::Error> {
+                const EVENT: u64 = 1 << index_of(StoredEntry::FIELDS, "event");
+                let (mut stored, mut seen) = (StoredEntry::default(), 0);
+                let (mut event, mut snapshot) = (None, None);
+                while let Some(key) = map.next_key::<Key>()? {
+                    if &*key == "event" {
+                        event = map.next_value()?;
+                    } else if &*key == "snapshot" {
+                        snapshot = map.next_value()?;
+                    } else if !stored.read_field(&key, &mut map, &mut seen)? {
+                        map.next_value_seed(UnknownKey)?;
+                    }
+                }
+                let seen = if event.is_some() { seen | EVENT } else { seen };
+                match (stored.missing_required(seen), event) {
+                    (None, Some(event)) => Ok(ReadEntry {
+                        stored,
+                        event,
+                        snapshot,
+                    }),
+                    (key, _) => Err(missing(key.unwrap_or("event"))),
+                }
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
 impl HistoryEntry {
     /// Reads a stored entry from its text; `index` is where it sits (`$.history[3]`).
     pub fn parse(index: usize, text: &str) -> Result<HistoryEntry> {
         let path = || format!("$.history[{index}]");
-        let stored: StoredEntry = parse_at(&path, "the history entry", text)?;
-        let snapshot_raw = stored.snapshot.as_ref().filter(|raw| raw.get() != "null");
-        let event = Event::from_raw(&|| format!("{}.event", path()), stored.event)?;
-        let snapshot = snapshot_raw
-            .map(|raw| Attributes::parse_at(&|| format!("{}.snapshot", path()), raw.get()))
+        let read: ReadEntry = parse_at(&path, "the history entry", text)?;
+        let stored = read.stored;
+        let event = read.event.finish(&|| format!("{}.event", path()))?;
+        let snapshot = read
+            .snapshot
+            .map(|s| s.finish(&|| format!("{}.snapshot", path())).map(Box::new))
             .transpose()?;
         let format = stored.format.unwrap_or(1);
         if !(1..=FORMAT).contains(&format) {

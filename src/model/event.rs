@@ -5,7 +5,7 @@
 //! straight from its text: a malformed value anywhere is an input error naming
 //! its path (`$.data.notice_date`) before any rule runs; a key the event does not
 //! carry is the host's own (kept in the event as received, invisible to rules,
-//! and listed in [`Event::unknown_data_keys`]).
+//! and listed in [`EventFacts::unknown_data_keys`]).
 
 use super::canonical::{is_canonical, Canonical};
 use super::decl::{document, Describe, FieldInfo, Key, List, Need, Policy, Uses};
@@ -162,16 +162,31 @@ impl EventData {
     }
 }
 
-#[derive(Clone, Debug)]
-pub struct Event {
+/// What an event says: its type, its date, who acted and what it carries. A
+/// recorded event (in a history entry) is this; its text is its entry's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventFacts {
     pub kind: EventType,
     pub date: Date,
     pub actor: Actor,
     pub data: EventData,
     /// Keys of `data` this event does not carry (the host's own, or misspelt).
     pub unknown_data_keys: Vec<String>,
-    /// The event as received, in canonical form (what its history entry binds).
+}
+
+/// An event as received: what it says, and its text in canonical form, which
+/// its history entry binds.
+#[derive(Clone, Debug)]
+pub struct Event {
+    pub facts: EventFacts,
     pub raw: Box<RawValue>,
+}
+
+impl std::ops::Deref for Event {
+    type Target = EventFacts;
+    fn deref(&self) -> &EventFacts {
+        &self.facts
+    }
 }
 
 /// The keys of an event (CONTRACT §3).
@@ -192,19 +207,7 @@ impl Event {
 
 impl PartialEq for Event {
     fn eq(&self, other: &Event) -> bool {
-        (
-            self.kind,
-            self.date,
-            &self.actor,
-            &self.data,
-            &self.unknown_data_keys,
-        ) == (
-            other.kind,
-            other.date,
-            &other.actor,
-            &other.data,
-            &other.unknown_data_keys,
-        ) && self.raw.get() == other.raw.get()
+        self.facts == other.facts && self.raw.get() == other.raw.get()
     }
 }
 
@@ -229,29 +232,27 @@ impl Event {
             let value: Value = super::read::parse_at(&at, "the event", text)?;
             serde_json::value::to_raw_value(&Canonical(&value)).expect("a JSON value serialises")
         };
-        read.finish(&at, raw)
-    }
-
-    /// Reads an event already held as raw JSON (a recorded one, at `$.history[3].event`).
-    pub fn from_raw(path: At, raw: Box<RawValue>) -> Result<Event> {
-        let read: Read = super::read::parse_at(path, "the event", raw.get())?;
-        read.finish(path, raw)
+        Ok(Event {
+            facts: read.finish(&at)?,
+            raw,
+        })
     }
 
     /// Reads an event from a JSON value (tests and tools; the kernel reads text).
     pub fn from_value(path: &str, value: Value) -> Result<Event> {
         Event::parse_at(path, &value.to_string())
     }
+}
 
+impl EventFacts {
     /// An event with no data, as a next step is judged before its form is filled.
-    pub fn probe(kind: EventType, date: Date, actor: Actor) -> Event {
-        Event {
+    pub fn probe(kind: EventType, date: Date, actor: Actor) -> EventFacts {
+        EventFacts {
             kind,
             date,
             actor,
             data: EventData::default(),
             unknown_data_keys: Vec::new(),
-            raw: RawValue::from_string("{}".to_string()).expect("an empty object"),
         }
     }
 
@@ -271,7 +272,7 @@ impl Event {
 
 /// An event as read, before it is checked against its type.
 #[derive(Default)]
-struct Read {
+pub(super) struct Read {
     kind: Option<EventType>,
     date: Option<Date>,
     actor: Option<Actor>,
@@ -282,7 +283,7 @@ struct Read {
 
 impl Read {
     /// Checks what the event type needs, and drops the data it does not carry.
-    fn finish(mut self, path: At, raw: Box<RawValue>) -> Result<Event> {
+    pub(super) fn finish(mut self, path: At) -> Result<EventFacts> {
         let required = |key: &str, what: &str| {
             Error::invalid(format!("{}.{key}", path()), format!("is required ({what})"))
         };
@@ -309,13 +310,12 @@ impl Read {
         if let Some(e) = Error::all(missing) {
             return Err(e);
         }
-        Ok(Event {
+        Ok(EventFacts {
             kind,
             date,
             actor,
             data: self.data,
             unknown_data_keys: self.unknown_data_keys,
-            raw,
         })
     }
 }

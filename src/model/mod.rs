@@ -19,7 +19,7 @@ pub use entry::{
     sm3_hex, stored_hash, unhashed_members, HistoryEntry, NewEntry, Origin, StoredEntry, FORMAT,
     GENESIS,
 };
-pub use event::{Actor, Event, EventData};
+pub use event::{Actor, Event, EventData, EventFacts};
 pub use finding::*;
 pub use limits::{MAX_HISTORY_ENTRIES, MAX_LIST_ITEMS, MAX_NESTING_DEPTH};
 pub use project::{

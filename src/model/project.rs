@@ -93,7 +93,7 @@ document! {
 }
 
 /// Attributes as read, with the fields the reading saw.
-struct ReadAttributes {
+pub(super) struct ReadAttributes {
     attrs: Attributes,
     seen: u64,
 }
@@ -123,17 +123,17 @@ impl<'de> Deserialize<'de> for ReadAttributes {
     }
 }
 
-impl Attributes {
-    /// Reads a snapshot of the attributes from its text at `path`; a missing
-    /// required attribute is named at its own path.
-    pub fn parse_at(path: super::read::At, text: &str) -> Result<Attributes> {
-        let read: ReadAttributes = super::read::parse_at(path, "the attributes", text)?;
-        match read.attrs.missing_required(read.seen) {
+impl ReadAttributes {
+    /// The attributes read at `path` (a snapshot), if none that is required is missing.
+    pub(super) fn finish(self, path: super::read::At) -> Result<Attributes> {
+        match self.attrs.missing_required(self.seen) {
             Some(key) => Err(Error::invalid(format!("{}.{key}", path()), "is required")),
-            None => Ok(read.attrs),
+            None => Ok(self.attrs),
         }
     }
+}
 
+impl Attributes {
     /// The baseline aspects as they stand in these attributes (Art 33).
     pub fn baseline_values(&self) -> BaselineValues {
         BaselineValues {

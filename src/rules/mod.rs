@@ -207,7 +207,7 @@ pub struct Ctx<'a> {
     /// The record before the event (or as it stands, for `check`).
     pub project: &'a Project,
     /// The event being applied; `None` in `check`.
-    pub event: Option<&'a Event>,
+    pub event: Option<&'a EventFacts>,
     /// The reference date of `check`.
     pub as_of: Option<Date>,
     /// The attributes the content rules judge: the record's, or at `approve_change`
@@ -222,7 +222,11 @@ pub struct Ctx<'a> {
 static NO_DATA: Lazy<EventData> = Lazy::new(EventData::default);
 
 impl<'a> Ctx<'a> {
-    pub fn for_event(settings: &'a Settings, project: &'a Project, event: &'a Event) -> Ctx<'a> {
+    pub fn for_event(
+        settings: &'a Settings,
+        project: &'a Project,
+        event: &'a EventFacts,
+    ) -> Ctx<'a> {
         let judged = match (&project.kernel.pending_change, event.kind) {
             (Some(change), EventType::ApproveChange) => {
                 Cow::Owned(project.attrs.with_change(&change.proposed))
