@@ -398,6 +398,31 @@ pub const fn index_of(fields: &[FieldInfo], key: &str) -> usize {
     panic!("not a field of this document")
 }
 
+/// `Deserialize` for a document read from a JSON object key by key:
+/// `object_reader!(Type, "what it is", |map| { … })`, where the block is the
+/// visitor's `visit_map` body over `map` (a `MapAccess`) and returns `Result<Type, _>`.
+macro_rules! object_reader {
+    ($ty:ty, $expecting:literal, |$map:ident| $body:block) => {
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<$ty, D::Error> {
+                struct V;
+                impl<'de> serde::de::Visitor<'de> for V {
+                    type Value = $ty;
+                    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                        f.write_str($expecting)
+                    }
+                    fn visit_map<A: serde::de::MapAccess<'de>>(
+                        self,
+                        mut $map: A,
+                    ) -> std::result::Result<$ty, A::Error> $body
+                }
+                d.deserialize_map(V)
+            }
+        }
+    };
+}
+pub(crate) use object_reader;
+
 /// Declares a document that is read from and written to the host: the struct,
 /// `Default`, `FIELDS`, `read_field`/`write_field` (for documents that share an
 /// enclosing object), sorted-key `Serialize`, a `Deserialize` that refuses
@@ -527,31 +552,19 @@ macro_rules! document {
             }
         }
 
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                struct V;
-                impl<'de> serde::de::Visitor<'de> for V {
-                    type Value = $name;
-                    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                        f.write_str("an object")
-                    }
-                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<$name, A::Error> {
-                        let mut doc = $name::default();
-                        let mut seen = 0;
-                        while let Some(key) = map.next_key::<$crate::model::decl::Key>()? {
-                            if !doc.read_field(&key, &mut map, &mut seen)? {
-                                $crate::model::decl::document!(@unknown $($mode)?, map);
-                            }
-                        }
-                        match doc.missing_required(seen) {
-                            Some(key) => Err($crate::model::decl::missing(key)),
-                            None => Ok(doc),
-                        }
-                    }
+        $crate::model::decl::object_reader!($name, "an object", |map| {
+            let mut doc = $name::default();
+            let mut seen = 0;
+            while let Some(key) = map.next_key::<$crate::model::decl::Key>()? {
+                if !doc.read_field(&key, &mut map, &mut seen)? {
+                    $crate::model::decl::document!(@unknown $($mode)?, map);
                 }
-                d.deserialize_map(V)
             }
-        }
+            match doc.missing_required(seen) {
+                Some(key) => Err($crate::model::decl::missing(key)),
+                None => Ok(doc),
+            }
+        });
 
         impl $crate::model::decl::Describe for $name {
             fn describe() -> $crate::model::decl::Type {

@@ -10,18 +10,16 @@
 //! has `hash` cover every member but `hash`. `verify` accepts both.
 
 use super::canonical::{canonical_json, canonical_object_without, Canonical};
-use super::decl::{document, index_of, missing, Describe, Key, Type, UnknownKey};
+use super::decl::{document, index_of, missing, object_reader, Describe, Key, Type, UnknownKey};
 use super::event::{self, Event, EventFacts};
 use super::project::{Attributes, KernelFields, ReadAttributes};
 use super::read::parse_at;
 use super::vocab::State;
 use crate::error::{Error, Result};
-use serde::de::{MapAccess, Visitor};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 use sm3::{Digest, Sm3};
-use std::fmt;
 
 /// The `prev` of the first entry: 64 zeros.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -86,33 +84,18 @@ impl Describe for Origin {
     }
 }
 
-impl<'de> Deserialize<'de> for Origin {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Origin, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Origin;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an origin object")
-            }
-            fn visit_map<A: MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> std::result::Result<Origin, A::Error> {
-                let (mut state, mut kernel, mut seen) = (None, KernelFields::default(), 0);
-                while let Some(key) = map.next_key::<Key>()? {
-                    if &*key == "state" {
-                        state = Some(map.next_value()?);
-                    } else if !kernel.read_field(&key, &mut map, &mut seen)? {
-                        map.next_value_seed(UnknownKey)?;
-                    }
-                }
-                let state = state.ok_or_else(|| missing("state"))?;
-                Ok(Origin { state, kernel })
-            }
+object_reader!(Origin, "an origin object", |map| {
+    let (mut state, mut kernel, mut seen) = (None, KernelFields::default(), 0);
+    while let Some(key) = map.next_key::<Key>()? {
+        if &*key == "state" {
+            state = Some(map.next_value()?);
+        } else if !kernel.read_field(&key, &mut map, &mut seen)? {
+            map.next_value_seed(UnknownKey)?;
         }
-        d.deserialize_map(V)
     }
-}
+    let state = state.ok_or_else(|| missing("state"))?;
+    Ok(Origin { state, kernel })
+});
 
 document! {
     /// A stored entry's members. `ReadEntry` reads the event and the snapshot
@@ -147,44 +130,29 @@ struct ReadEntry {
     snapshot: Option<ReadAttributes>,
 }
 
-impl<'de> Deserialize<'de> for ReadEntry {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<ReadEntry, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = ReadEntry;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a history entry object")
-            }
-            fn visit_map<A: MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> std::result::Result<ReadEntry, A::Error> {
-                const EVENT: u64 = 1 << index_of(StoredEntry::FIELDS, "event");
-                let (mut stored, mut seen) = (StoredEntry::default(), 0);
-                let (mut event, mut snapshot) = (None, None);
-                while let Some(key) = map.next_key::<Key>()? {
-                    if &*key == "event" {
-                        event = map.next_value()?;
-                    } else if &*key == "snapshot" {
-                        snapshot = map.next_value()?;
-                    } else if !stored.read_field(&key, &mut map, &mut seen)? {
-                        map.next_value_seed(UnknownKey)?;
-                    }
-                }
-                let seen = if event.is_some() { seen | EVENT } else { seen };
-                match (stored.missing_required(seen), event) {
-                    (None, Some(event)) => Ok(ReadEntry {
-                        stored,
-                        event,
-                        snapshot,
-                    }),
-                    (key, _) => Err(missing(key.unwrap_or("event"))),
-                }
-            }
+object_reader!(ReadEntry, "a history entry object", |map| {
+    const EVENT: u64 = 1 << index_of(StoredEntry::FIELDS, "event");
+    let (mut stored, mut seen) = (StoredEntry::default(), 0);
+    let (mut event, mut snapshot) = (None, None);
+    while let Some(key) = map.next_key::<Key>()? {
+        if &*key == "event" {
+            event = map.next_value()?;
+        } else if &*key == "snapshot" {
+            snapshot = map.next_value()?;
+        } else if !stored.read_field(&key, &mut map, &mut seen)? {
+            map.next_value_seed(UnknownKey)?;
         }
-        d.deserialize_map(V)
     }
-}
+    let seen = if event.is_some() { seen | EVENT } else { seen };
+    match (stored.missing_required(seen), event) {
+        (None, Some(event)) => Ok(ReadEntry {
+            stored,
+            event,
+            snapshot,
+        }),
+        (key, _) => Err(missing(key.unwrap_or("event"))),
+    }
+});
 
 impl HistoryEntry {
     /// Reads a stored entry from its text; `index` is where it sits (`$.history[3]`).

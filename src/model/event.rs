@@ -8,14 +8,14 @@
 //! and listed in [`EventFacts::unknown_data_keys`]).
 
 use super::canonical::{is_canonical, Canonical};
-use super::decl::{document, Describe, FieldInfo, Key, List, Need, Policy, Uses};
+use super::decl::{document, object_reader, Describe, FieldInfo, Key, List, Need, Policy, Uses};
 use super::project::BaselineValues;
 use super::read::At;
 use super::values::{Date, Money, Whole};
 use super::vocab::*;
 use crate::error::{Error, Result};
 use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer};
+use serde::Deserializer;
 use serde_json::value::RawValue;
 use serde_json::Value;
 use std::fmt;
@@ -320,37 +320,22 @@ impl Read {
     }
 }
 
-impl<'de> Deserialize<'de> for Read {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Read, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Read;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an event object")
-            }
-            fn visit_map<A: MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> std::result::Result<Read, A::Error> {
-                let mut read = Read::default();
-                while let Some(key) = map.next_key::<Key>()? {
-                    match &*key {
-                        TYPE => read.kind = map.next_value()?,
-                        DATE => read.date = map.next_value()?,
-                        ACTOR => read.actor = map.next_value()?,
-                        DATA => map.next_value_seed(DataSeed(&mut read))?,
-                        // The host's own keys: kept in `raw` (read in full, so they are valid JSON).
-                        _ => {
-                            map.next_value::<Value>()?;
-                        }
-                    }
-                }
-                Ok(read)
+object_reader!(Read, "an event object", |map| {
+    let mut read = Read::default();
+    while let Some(key) = map.next_key::<Key>()? {
+        match &*key {
+            TYPE => read.kind = map.next_value()?,
+            DATE => read.date = map.next_value()?,
+            ACTOR => read.actor = map.next_value()?,
+            DATA => map.next_value_seed(DataSeed(&mut read))?,
+            // The host's own keys: kept in `raw` (read in full, so they are valid JSON).
+            _ => {
+                map.next_value::<Value>()?;
             }
         }
-        d.deserialize_map(V)
     }
-}
+    Ok(read)
+});
 
 /// Reads `data` into the event's typed data, noting the keys nobody declared.
 struct DataSeed<'a>(&'a mut Read);

@@ -7,13 +7,13 @@
 //! own, and every other key is the host's, kept as it came. History entries are
 //! kept as their raw text ([`History`]) and read only when something needs them.
 
-use super::decl::{document, Key, List, UnknownKey};
+use super::decl::{document, object_reader, Key, List, UnknownKey};
 use super::entry::HistoryEntry;
 use super::limits::MAX_HISTORY_ENTRIES;
 use super::values::{Date, Money};
 use super::vocab::*;
 use crate::error::{Error, Result};
-use serde::de::{self, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 use serde_json::Value;
@@ -98,30 +98,19 @@ pub(super) struct ReadAttributes {
     seen: u64,
 }
 
-impl<'de> Deserialize<'de> for ReadAttributes {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<ReadAttributes, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = ReadAttributes;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an object of the declared attributes")
-            }
-            fn visit_map<A: MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> std::result::Result<ReadAttributes, A::Error> {
-                let (mut attrs, mut seen) = (Attributes::default(), 0);
-                while let Some(key) = map.next_key::<Key>()? {
-                    if !attrs.read_field(&key, &mut map, &mut seen)? {
-                        map.next_value_seed(UnknownKey)?;
-                    }
-                }
-                Ok(ReadAttributes { attrs, seen })
+object_reader!(
+    ReadAttributes,
+    "an object of the declared attributes",
+    |map| {
+        let (mut attrs, mut seen) = (Attributes::default(), 0);
+        while let Some(key) = map.next_key::<Key>()? {
+            if !attrs.read_field(&key, &mut map, &mut seen)? {
+                map.next_value_seed(UnknownKey)?;
             }
         }
-        d.deserialize_map(V)
+        Ok(ReadAttributes { attrs, seen })
     }
-}
+);
 
 impl ReadAttributes {
     /// The attributes read at `path` (a snapshot), if none that is required is missing.
@@ -513,56 +502,39 @@ struct Read {
     attrs_seen: u64,
 }
 
-impl<'de> Deserialize<'de> for Read {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Read, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Read;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a project record object")
-            }
-            fn visit_map<A: MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> std::result::Result<Read, A::Error> {
-                let mut attrs = Attributes::default();
-                let mut kernel = KernelFields::default();
-                let (mut attrs_seen, mut kernel_seen) = (0, 0);
-                let mut state = None;
-                let mut history = History::default();
-                let mut extra = BTreeMap::new();
-                while let Some(key) = map.next_key::<Key>()? {
-                    if attrs.read_field(&key, &mut map, &mut attrs_seen)?
-                        || kernel.read_field(&key, &mut map, &mut kernel_seen)?
-                    {
-                        continue;
-                    }
-                    match &*key {
-                        STATE => state = map.next_value()?,
-                        HISTORY => {
-                            history = map.next_value::<Option<History>>()?.unwrap_or_default()
-                        }
-                        _ => {
-                            extra.insert(key.0.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                let project = Project {
-                    attrs,
-                    state: state.unwrap_or(State::Draft),
-                    kernel,
-                    history,
-                    extra,
-                };
-                Ok(Read {
-                    project,
-                    attrs_seen,
-                })
+object_reader!(Read, "a project record object", |map| {
+    let mut attrs = Attributes::default();
+    let mut kernel = KernelFields::default();
+    let (mut attrs_seen, mut kernel_seen) = (0, 0);
+    let mut state = None;
+    let mut history = History::default();
+    let mut extra = BTreeMap::new();
+    while let Some(key) = map.next_key::<Key>()? {
+        if attrs.read_field(&key, &mut map, &mut attrs_seen)?
+            || kernel.read_field(&key, &mut map, &mut kernel_seen)?
+        {
+            continue;
+        }
+        match &*key {
+            STATE => state = map.next_value()?,
+            HISTORY => history = map.next_value::<Option<History>>()?.unwrap_or_default(),
+            _ => {
+                extra.insert(key.0.into_owned(), map.next_value()?);
             }
         }
-        d.deserialize_map(V)
     }
-}
+    let project = Project {
+        attrs,
+        state: state.unwrap_or(State::Draft),
+        kernel,
+        history,
+        extra,
+    };
+    Ok(Read {
+        project,
+        attrs_seen,
+    })
+});
 
 impl Project {
     /// Reads a record from its JSON text, with its history entries.
