@@ -9,7 +9,7 @@
 #![allow(dead_code)]
 
 use govit::ffi::*;
-use govit::model::{record_keys, Clause, DocumentKind, EventData, EventType, Role};
+use govit::model::{record_keys, Clause, DocumentKind, EventData, EventType, Project, Role};
 use serde_json::{json, Value};
 use std::ffi::{c_char, CStr, CString};
 use std::ptr;
@@ -136,6 +136,26 @@ pub fn check(engine: &Engine, data: &[u8]) {
     };
     let status = unsafe { govit_check(engine.0, parts[0].as_ptr(), options, &mut out) };
     settle(status, out);
+    // `check` reads a record without its entries' text; `apply` reads it whole:
+    // both read the same record, or refuse it with the same error.
+    if let Ok(text) = parts[0].to_str() {
+        match (Project::parse(text), Project::parse_to_decide(text)) {
+            (Ok(kept), Ok(decided)) => {
+                assert_eq!(kept.history.entries(), decided.history.entries());
+                assert_eq!(
+                    (&kept.attrs, kept.state, &kept.kernel, &kept.extra),
+                    (
+                        &decided.attrs,
+                        decided.state,
+                        &decided.kernel,
+                        &decided.extra
+                    )
+                );
+            }
+            (Err(kept), Err(decided)) => assert_eq!(kept, decided),
+            (kept, decided) => panic!("the two readings differ: {kept:?} and {decided:?}"),
+        }
+    }
 }
 
 /// Applies and checks the invariants; returns the new record when accepted.

@@ -903,6 +903,93 @@ fn history_entry_errors_name_their_path() {
     );
 }
 
+/// `check` and `preview` read a record without keeping its entries' text
+/// (`Project::parse_to_decide`); `apply` keeps it to write it back.
+#[test]
+fn a_record_read_to_decide_on_is_the_record_apply_reads_but_cannot_be_written() {
+    let engine = engine();
+    let record = walk_to(&engine, "operating");
+    let text = record.to_string();
+    let (kept, decided) = (
+        Project::parse(&text).unwrap(),
+        Project::parse_to_decide(&text).unwrap(),
+    );
+    assert!(kept.history.len() > 10);
+    assert_eq!(decided.history.len(), kept.history.len());
+    assert_eq!(decided.history.entries(), kept.history.entries());
+    assert_eq!(
+        (
+            &decided.attrs,
+            decided.state,
+            &decided.kernel,
+            &decided.extra
+        ),
+        (&kept.attrs, kept.state, &kept.kernel, &kept.extra)
+    );
+    // Its entries' text is not kept, so it can never be written back short of its history.
+    assert_eq!(kept.history.stored().len(), kept.history.len());
+    assert!(decided.history.stored().is_empty());
+    assert!(serde_json::to_string(&decided).is_err());
+    assert_eq!(kept.to_value(), record);
+    // A record without history reads the same either way, and writes.
+    let bare = sample().to_string();
+    let decided = Project::parse_to_decide(&bare).unwrap();
+    assert_eq!(decided, Project::parse(&bare).unwrap());
+    assert!(serde_json::to_string(&decided).is_ok());
+}
+
+/// Both readings refuse the same records with the same error: a record the
+/// reading to decide refuses is read again as `apply` reads it.
+#[test]
+fn check_and_apply_refuse_a_record_with_the_same_error() {
+    let good = good_entry();
+    let submit = ev(
+        "submit_demand",
+        "2025-03-03",
+        "construction_unit",
+        json!({}),
+    )
+    .to_string();
+    let mut broken_entry = good.clone();
+    broken_entry["seq"] = json!("one");
+    // `apply` reads the record before its entries: the attribute is the error,
+    // though the broken entry comes first in the text.
+    let text = format!(
+        "{{\"history\":[{broken_entry}],{}",
+        &sample_with(json!({"name": 5})).to_string()[1..]
+    );
+    let e = check_err(&text);
+    assert_eq!(e.path.as_deref(), Some("$.name"), "{e}");
+    assert_eq!(apply_err(&text, &submit), e);
+    // Nested deep inside an entry, an unknown member: both readings give one answer.
+    for depth in [100, 124, 125, 126, 127, 128] {
+        let mut entry = good.clone();
+        let mut deep = json!([]);
+        for _ in 1..depth {
+            deep = json!([deep]);
+        }
+        entry["x_deep"] = deep;
+        let text = history_with(entry).to_string();
+        let (kept, decided) = (Project::parse(&text), Project::parse_to_decide(&text));
+        match (&kept, &decided) {
+            (Ok(k), Ok(d)) => assert_eq!(k.history.entries(), d.history.entries()),
+            (Err(k), Err(d)) => assert_eq!(k, d),
+            _ => panic!("depth {depth}: {kept:?} but {decided:?}"),
+        }
+        assert_eq!(
+            engine().check_json(&text, None).err(),
+            engine().apply_json(&text, &submit).err(),
+            "depth {depth}"
+        );
+    }
+    // Over the limit of entries: the same error.
+    let many =
+        sample_with(json!({"history": vec![json!({}); MAX_HISTORY_ENTRIES + 1]})).to_string();
+    let e = check_err(&many);
+    assert_eq!(e.path.as_deref(), Some("$.history"), "{e}");
+    assert_eq!(apply_err(&many, &submit), e);
+}
+
 fn event_error(event: Value, path: &str) -> Error {
     let e = apply_err(&sample().to_string(), &event.to_string());
     assert_eq!(e.code, ErrorCode::InvalidInput, "{event}: {e}");

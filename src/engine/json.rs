@@ -19,8 +19,22 @@ impl Engine {
     }
 
     pub fn parse_project(&self, project_json: &str) -> Result<Project> {
+        self.read_project(project_json, Project::parse)
+    }
+
+    /// `parse_project` for a record only decided on, never written back (`check`,
+    /// `preview`): its history entries' text is not kept (`Project::parse_to_decide`).
+    pub fn parse_project_to_decide(&self, project_json: &str) -> Result<Project> {
+        self.read_project(project_json, Project::parse_to_decide)
+    }
+
+    fn read_project(
+        &self,
+        project_json: &str,
+        read: fn(&str) -> Result<Project>,
+    ) -> Result<Project> {
         self.within_limit("the project record", project_json)?;
-        let project = Project::parse(project_json)?;
+        let project = read(project_json)?;
         let near = |k: &str| crate::rules::near_record_key(k);
         self.refuse_unknown(
             project.extra.keys(),
@@ -97,13 +111,13 @@ impl Engine {
 
     /// `govit_preview`: what `apply` would decide, without the new record.
     pub fn preview_json(&self, project_json: &str, event_json: &str) -> Result<String> {
-        let project = self.parse_project(project_json)?;
+        let project = self.parse_project_to_decide(project_json)?;
         let event = self.parse_event(event_json)?;
         Ok(to_json(&self.decide(&project, &event)))
     }
 
     pub fn check_json(&self, project_json: &str, options_json: Option<&str>) -> Result<String> {
-        let project = self.parse_project(project_json)?;
+        let project = self.parse_project_to_decide(project_json)?;
         let options = options_json
             .map(|o| self.parse_check_options(o))
             .transpose()?

@@ -13,10 +13,10 @@ use super::canonical::{canonical_json, canonical_object_without, Canonical};
 use super::decl::{document, index_of, missing, object_reader, Describe, Key, Type, UnknownKey};
 use super::event::{self, Event, EventFacts};
 use super::project::{Attributes, KernelFields, ReadAttributes};
-use super::read::parse_at;
+use super::read::{parse_at, At};
 use super::vocab::State;
 use crate::error::{Error, Result};
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 use sm3::{Digest, Sm3};
@@ -158,10 +158,29 @@ impl HistoryEntry {
     /// Reads a stored entry from its text; `index` is where it sits (`$.history[3]`).
     pub fn parse(index: usize, text: &str) -> Result<HistoryEntry> {
         let path = || format!("$.history[{index}]");
-        let read: ReadEntry = parse_at(&path, "the history entry", text)?;
-        let stored = read.stored;
-        let event = read.event.finish(&|| format!("{}.event", path()))?;
-        let snapshot = read
+        parse_at::<ReadEntry>(&path, "the history entry", text)?.finish(&path)
+    }
+}
+
+/// A stored entry read straight from the record, its text not kept
+/// (`Project::parse_to_decide`). Its error names no path: that reading then
+/// gives way to `Project::parse`, whose error is the answer.
+pub(super) struct EntryOnly(pub HistoryEntry);
+
+impl<'de> Deserialize<'de> for EntryOnly {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let read = ReadEntry::deserialize(d)?;
+        let entry = read.finish(&|| "$.history[]".to_string());
+        entry.map(EntryOnly).map_err(serde::de::Error::custom)
+    }
+}
+
+impl ReadEntry {
+    /// The entry, once what its event type needs is checked; `path` is where it sits.
+    fn finish(self, path: At) -> Result<HistoryEntry> {
+        let stored = self.stored;
+        let event = self.event.finish(&|| format!("{}.event", path()))?;
+        let snapshot = self
             .snapshot
             .map(|s| s.finish(&|| format!("{}.snapshot", path())).map(Box::new))
             .transpose()?;

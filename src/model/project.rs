@@ -5,10 +5,11 @@
 //! straight from the text: each key goes to the document that declares it
 //! ([`Attributes`], [`KernelFields`]), `state` and `history` are the record's
 //! own, and every other key is the host's, kept as it came. History entries are
-//! kept as their raw text ([`History`]) and read only when something needs them.
+//! read with their raw text kept ([`History`]) to be written back verbatim, or,
+//! for a record only decided on, read straight from it without their text.
 
 use super::decl::{document, object_reader, Key, List, UnknownKey};
-use super::entry::HistoryEntry;
+use super::entry::{EntryOnly, HistoryEntry};
 use super::limits::MAX_HISTORY_ENTRIES;
 use super::values::{Date, Money};
 use super::vocab::*;
@@ -354,15 +355,22 @@ document! {
 pub struct History {
     raw: Vec<Box<RawValue>>,
     entries: Vec<HistoryEntry>,
+    /// Read only to decide on (`Project::parse_to_decide`): the entries were read
+    /// but their text was not kept, so this history cannot be written.
+    text_dropped: bool,
 }
 
 impl History {
     pub fn len(&self) -> usize {
-        self.raw.len()
+        if self.text_dropped {
+            self.entries.len()
+        } else {
+            self.raw.len()
+        }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.raw.is_empty()
+        self.len() == 0
     }
 
     /// The raw text of each entry, as stored.
@@ -370,7 +378,7 @@ impl History {
         self.raw.iter().map(|e| e.get())
     }
 
-    /// Each entry as stored.
+    /// Each entry as stored (none when its text was dropped).
     pub fn stored(&self) -> &[Box<RawValue>] {
         &self.raw
     }
@@ -387,10 +395,9 @@ impl History {
     /// Reads every entry; the first that cannot be read is an error at its path.
     fn read_entries(&mut self) -> Result<()> {
         self.entries = self
-            .raw
-            .iter()
+            .raw()
             .enumerate()
-            .map(|(i, raw)| HistoryEntry::parse(i, raw.get()))
+            .map(|(i, raw)| HistoryEntry::parse(i, raw))
             .collect::<Result<_>>()?;
         Ok(())
     }
@@ -404,7 +411,12 @@ impl History {
 
 impl PartialEq for History {
     fn eq(&self, other: &History) -> bool {
-        self.raw().eq(other.raw())
+        self.text_dropped == other.text_dropped
+            && if self.text_dropped {
+                self.entries == other.entries
+            } else {
+                self.raw().eq(other.raw())
+            }
     }
 }
 
@@ -412,24 +424,52 @@ impl Eq for History {}
 
 impl Serialize for History {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        if self.text_dropped {
+            return Err(serde::ser::Error::custom(
+                "a record read only to decide on it has no stored history to write",
+            ));
+        }
         self.raw.serialize(s)
     }
 }
 
-impl<'de> Deserialize<'de> for History {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<History, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = History;
+/// A history's entries, each read as a `T`: its stored text (`Box<RawValue>`), or
+/// the entry itself (`EntryOnly`). At most `MAX_HISTORY_ENTRIES`.
+struct Entries<T>(Vec<T>);
+
+impl From<Entries<Box<RawValue>>> for History {
+    fn from(stored: Entries<Box<RawValue>>) -> History {
+        History {
+            raw: stored.0,
+            ..History::default()
+        }
+    }
+}
+
+impl From<Entries<EntryOnly>> for History {
+    fn from(read: Entries<EntryOnly>) -> History {
+        History {
+            entries: read.0.into_iter().map(|e| e.0).collect(),
+            text_dropped: true,
+            ..History::default()
+        }
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Entries<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Entries<T>, D::Error> {
+        struct V<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+            type Value = Entries<T>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a list of history entries")
             }
             fn visit_seq<A: SeqAccess<'de>>(
                 self,
                 mut seq: A,
-            ) -> std::result::Result<History, A::Error> {
+            ) -> std::result::Result<Entries<T>, A::Error> {
                 let mut entries = Vec::new();
-                while let Some(entry) = seq.next_element::<Box<RawValue>>()? {
+                while let Some(entry) = seq.next_element::<T>()? {
                     if entries.len() == MAX_HISTORY_ENTRIES {
                         let mut count = entries.len() + 1;
                         while seq.next_element::<de::IgnoredAny>()?.is_some() {
@@ -441,13 +481,10 @@ impl<'de> Deserialize<'de> for History {
                     }
                     entries.push(entry);
                 }
-                Ok(History {
-                    raw: entries,
-                    entries: Vec::new(),
-                })
+                Ok(Entries(entries))
             }
         }
-        d.deserialize_seq(V)
+        d.deserialize_seq(V(std::marker::PhantomData))
     }
 }
 
@@ -502,7 +539,23 @@ struct Read {
     attrs_seen: u64,
 }
 
+/// A record read with its history's entries read but their text not kept.
+struct ReadToDecide(Read);
+
 object_reader!(Read, "a project record object", |map| {
+    read_record::<_, Entries<Box<RawValue>>>(&mut map)
+});
+
+object_reader!(ReadToDecide, "a project record object", |map| {
+    read_record::<_, Entries<EntryOnly>>(&mut map).map(ReadToDecide)
+});
+
+/// Reads a record's keys; its history as an `H`.
+fn read_record<'de, A, H>(mut map: A) -> std::result::Result<Read, A::Error>
+where
+    A: de::MapAccess<'de>,
+    H: Deserialize<'de> + Into<History>,
+{
     let mut attrs = Attributes::default();
     let mut kernel = KernelFields::default();
     let (mut attrs_seen, mut kernel_seen) = (0, 0);
@@ -517,7 +570,11 @@ object_reader!(Read, "a project record object", |map| {
         }
         match &*key {
             STATE => state = map.next_value()?,
-            HISTORY => history = map.next_value::<Option<History>>()?.unwrap_or_default(),
+            HISTORY => {
+                history = map
+                    .next_value::<Option<H>>()?
+                    .map_or_else(History::default, H::into)
+            }
             _ => {
                 extra.insert(key.0.into_owned(), map.next_value()?);
             }
@@ -534,21 +591,12 @@ object_reader!(Read, "a project record object", |map| {
         project,
         attrs_seen,
     })
-});
+}
 
-impl Project {
-    /// Reads a record from its JSON text, with its history entries.
-    pub fn parse(text: &str) -> Result<Project> {
-        let mut project = Project::parse_leaving_history(text)?;
-        project.history.read_entries()?;
-        Ok(project)
-    }
-
-    /// Reads a record but not its history entries (only kept as text): `verify`
-    /// judges a damaged history rather than refuse it.
-    pub fn parse_leaving_history(text: &str) -> Result<Project> {
-        let read: Read = super::read::parse("the project record", text)?;
-        let extra = &read.project.extra;
+impl Read {
+    /// The record, if no required attribute is missing.
+    fn with_required(self) -> Result<Project> {
+        let extra = &self.project.extra;
         // A whole `apply` or `check` result passed as the record: say what to pass.
         let hint = if extra.get("project").is_some_and(Value::is_object)
             && ["accepted", "findings", "state_after", "project_id"]
@@ -559,7 +607,7 @@ impl Project {
         } else {
             ""
         };
-        let missing = read.project.attrs.all_missing_required(read.attrs_seen);
+        let missing = self.project.attrs.all_missing_required(self.attrs_seen);
         match Error::all(
             missing
                 .into_iter()
@@ -567,8 +615,35 @@ impl Project {
                 .collect(),
         ) {
             Some(e) => Err(e),
-            None => Ok(read.project),
+            None => Ok(self.project),
         }
+    }
+}
+
+impl Project {
+    /// Reads a record from its JSON text, with its history entries.
+    pub fn parse(text: &str) -> Result<Project> {
+        let mut project = Project::parse_leaving_history(text)?;
+        project.history.read_entries()?;
+        Ok(project)
+    }
+
+    /// Reads a record only to decide on it (`check`, `preview`): as [`Project::parse`],
+    /// but each history entry is read once, straight from the record, and its text
+    /// is not kept, so the record cannot be written back. A record this reading
+    /// refuses is read by `parse`, whose answer is then the answer: both accept
+    /// the same records, and refuse them with the same error.
+    pub fn parse_to_decide(text: &str) -> Result<Project> {
+        serde_json::from_str::<ReadToDecide>(text)
+            .ok()
+            .and_then(|read| read.0.with_required().ok())
+            .map_or_else(|| Project::parse(text), Ok)
+    }
+
+    /// Reads a record but not its history entries (only kept as text): `verify`
+    /// judges a damaged history rather than refuse it.
+    pub fn parse_leaving_history(text: &str) -> Result<Project> {
+        super::read::parse::<Read>("the project record", text)?.with_required()
     }
 
     /// Reads a record from a JSON value (tests and tools; the kernel reads text).
